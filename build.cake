@@ -1,0 +1,91 @@
+// Shopiko.Sync build script: dotnet tool restore && dotnet cake --target=<Clean|Build|Test|Pack|Demo|Benchmark>
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = "./Shopiko.Sync.sln";
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectories("./src/**/bin/" + configuration);
+    CleanDirectories("./tests/**/bin/" + configuration);
+    CleanDirectories("./artifacts");
+    DeleteFiles("./nuget/*.nupkg");
+});
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
+});
+
+// MySQL tests start their own MariaDB server from its binaries; make sure they exist before the tests run.
+Task("EnsureMariaDb")
+    .Does(() =>
+{
+    if (HasMariaDb()) { Information("MariaDB server binaries: found."); return; }
+    var isRoot = System.Environment.UserName == "root";
+    var hasApt = FileExists("/usr/bin/apt-get");
+    if (IsRunningOnLinux() && isRoot && hasApt)
+    {
+        Information("Installing mariadb-server with apt-get (the MySQL tests start their own server from it)...");
+        Run("/bin/sh", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server > /tmp/shopiko-apt.log 2>&1 || (tail -20 /tmp/shopiko-apt.log; exit 1)\"");
+        if (!HasMariaDb()) throw new CakeException("mariadb-server was installed but mariadbd/mariadb-install-db are still not found.");
+        return;
+    }
+    if (IsRunningOnLinux())
+        throw new CakeException("MariaDB server binaries (mariadbd, mariadb-install-db) are needed by the MySQL tests. Install them once: sudo apt-get install -y mariadb-server");
+    Warning("MariaDB server binaries not found: the MySQL tests will report themselves skipped. Set SHOPIKO_MARIADB_BIN to the folder holding mariadbd to run them.");
+});
+
+Task("Test")
+    .IsDependentOn("EnsureMariaDb")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetTest(solution, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        Loggers = { "console;verbosity=normal" },
+        ResultsDirectory = "./artifacts/test-results",
+    });
+});
+
+Task("Pack")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetPack(solution, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = "./nuget" });
+});
+
+Task("Demo")
+    .Does(() =>
+{
+    DotNetRun("./src/Shopiko.Sync.Hosts/Shopiko.Sync.Console/Shopiko.Sync.Console.csproj", new ProcessArgumentBuilder().Append("demo"),
+        new DotNetRunSettings { Configuration = configuration });
+});
+
+Task("Benchmark")
+    .Does(() =>
+{
+    DotNetRun("./tests/Shopiko.Sync.Benchmarks/Shopiko.Sync.Benchmarks.csproj", new ProcessArgumentBuilder().Append(Argument("sizes", "small")),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
+RunTarget(target);
+
+bool HasMariaDb()
+{
+    var env = EnvironmentVariable("SHOPIKO_MARIADB_BIN");
+    var dirs = new List<string>();
+    if (!string.IsNullOrEmpty(env)) dirs.Add(env);
+    dirs.AddRange((EnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator));
+    dirs.AddRange(new[] { "/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/mysql/bin" });
+    return dirs.Any(d => System.IO.File.Exists(System.IO.Path.Combine(d, "mariadbd")) || System.IO.File.Exists(System.IO.Path.Combine(d, "mysqld")));
+}
+
+void Run(string file, string args)
+{
+    var exit = StartProcess(file, new ProcessSettings { Arguments = args });
+    if (exit != 0) throw new CakeException($"{file} {args} exited with {exit}");
+}

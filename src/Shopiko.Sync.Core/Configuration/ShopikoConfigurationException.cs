@@ -1,0 +1,12 @@
+namespace Shopiko.Sync.Configuration;
+
+/// <summary>A setting is missing or invalid. The message names the setting (e.g. <c>Servers[0].Shop.BaseUrl</c>).</summary>
+public class ShopikoConfigurationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ShopikoConfigurationException(string message, string? setting = null, Exception? innerException = null)
+        : base(message, innerException) => Setting = setting;
+
+    /// <summary>The setting at fault.</summary>
+    public string? Setting { get; }
+}

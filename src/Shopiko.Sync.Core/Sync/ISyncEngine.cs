@@ -1,0 +1,69 @@
+namespace Shopiko.Sync.Sync;
+
+/// <summary>
+/// One Utility Center server's behaviour: export warehouse → shop, import shop → warehouse, exactly once.
+/// </summary>
+public interface ISyncEngine
+{
+    /// <summary>The server's name.</summary>
+    string ServerName { get; }
+
+    /// <summary>Export goods, partners (as configured) and stock to the shop.</summary>
+    Task<RunReport> ExportAsync(SyncRunOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Import shop nomenclature (as configured) and pending orders into the warehouse.</summary>
+    Task<RunReport> ImportAsync(SyncRunOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Import, then export.</summary>
+    Task<RunReport> SyncAsync(SyncRunOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reaches both sides and reports what it found (schema version, add-on state, credentials).</summary>
+    Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Creates the engine of a configured server.</summary>
+public interface ISyncEngineFactory
+{
+    /// <summary>The configured server names, in configuration order.</summary>
+    IReadOnlyList<string> ServerNames { get; }
+
+    /// <summary>The engine of <paramref name="serverName"/> (null: the only server).</summary>
+    /// <exception cref="ArgumentException">No such server, or several servers and no name.</exception>
+    ISyncEngine Create(string? serverName = null);
+}
+
+/// <summary>How one run behaves.</summary>
+public sealed record SyncRunOptions
+{
+    /// <summary>Compute everything, write nothing on either side, report the plan.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Ignore the remembered hashes and send everything.</summary>
+    public bool Full { get; init; }
+
+    /// <summary>Progress of long work, for progress bars.</summary>
+    public IProgress<SyncProgress>? Progress { get; init; }
+}
+
+/// <summary>Progress of a phase.</summary>
+/// <param name="Phase">e.g. "export products".</param>
+/// <param name="Done">Items done.</param>
+/// <param name="Total">Items in all, when known.</param>
+public sealed record SyncProgress(string Phase, long Done, long? Total);
+
+/// <summary>The outcome of <see cref="ISyncEngine.CheckAsync"/>.</summary>
+public sealed record CheckReport
+{
+    /// <summary>The server.</summary>
+    public required string Server { get; init; }
+    /// <summary>True when both sides were reached and are usable.</summary>
+    public bool Ok => WarehouseError is null && ShopError is null;
+    /// <summary>Warehouse provider and schema version, when reached.</summary>
+    public string? Warehouse { get; init; }
+    /// <summary>Why the warehouse is not usable.</summary>
+    public string? WarehouseError { get; init; }
+    /// <summary>Shop name, currency and add-on state, when reached.</summary>
+    public string? Shop { get; init; }
+    /// <summary>Why the shop is not usable.</summary>
+    public string? ShopError { get; init; }
+}

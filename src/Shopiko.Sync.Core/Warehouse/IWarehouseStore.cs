@@ -1,0 +1,118 @@
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Warehouse;
+
+/// <summary>
+/// The library's only door to a Microinvest Warehouse Pro database. Reads stream; every write is one transaction.
+/// Implementations respect the program's conventions (-1 booleans, single-space empty strings, service rows with ID 1,
+/// ABS(GroupID), lot rows) and throw <see cref="WarehouseException"/> subclasses with messages a merchant can act on.
+/// </summary>
+public interface IWarehouseStore
+{
+    /// <summary>Opens the database, checks that it is a supported Warehouse Pro database and reads its settings.</summary>
+    /// <exception cref="WarehouseConnectionException">The server cannot be reached or refuses the login.</exception>
+    /// <exception cref="WarehouseSchemaException">Required tables are missing or <c>system.Version</c> is unsupported.</exception>
+    Task<WarehouseInfo> GetInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Goods except the service row (ID 1), deleted ones included and flagged, ordered by ID.</summary>
+    IAsyncEnumerable<Good> ReadGoodsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Goods groups except the default group, ordered by code (parents before children).</summary>
+    IAsyncEnumerable<GoodsGroup> ReadGoodsGroupsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Partners except the service row (ID 1), deleted ones included and flagged, ordered by ID.</summary>
+    IAsyncEnumerable<Partner> ReadPartnersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Objects (service row included: it can be a real location in small databases), ordered by ID.</summary>
+    Task<IReadOnlyList<WarehouseObject>> ReadObjectsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>VAT groups.</summary>
+    Task<IReadOnlyList<VatGroup>> ReadVatGroupsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Payment types.</summary>
+    Task<IReadOnlyList<PaymentType>> ReadPaymentTypesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stock per (object, good) in the given objects, summed over lot rows, ordered by good then object.</summary>
+    IAsyncEnumerable<StockLevel> ReadStockAsync(IReadOnlyCollection<int> objectIds, CancellationToken cancellationToken = default);
+
+    /// <summary>A good by ID (deleted or not), or null.</summary>
+    Task<Good?> FindGoodAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Non-deleted goods whose Code equals <paramref name="code"/> (case-insensitive, trimmed).</summary>
+    Task<IReadOnlyList<Good>> FindGoodsByCodeAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>A partner by ID, or null.</summary>
+    Task<Partner?> FindPartnerAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a goods group with the next free three-letter code under its parent.</summary>
+    /// <param name="group">The group.</param>
+    /// <param name="link">When given, the link row is written in the same transaction (scope, link).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    Task<GoodsGroup> CreateGoodsGroupAsync(NewGoodsGroup group, ScopedLink? link = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a good and a zero <c>store</c> row for every object, as the program does.</summary>
+    Task<Good> CreateGoodAsync(NewGood good, ScopedLink? link = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a partner.</summary>
+    Task<Partner> CreatePartnerAsync(NewPartner partner, ScopedLink? link = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a document in one transaction: a number reserved through <c>nextacct</c>, the lines, the stock change
+    /// (taken from lots in order where lots are kept, or refused with <see cref="WarehouseDataException"/>), the payment
+    /// rows and, when <paramref name="order"/> is given, the order's sync-state row. If that order revision is already
+    /// recorded the transaction is rolled back and <see cref="OrderAlreadyImportedException"/> is thrown.
+    /// </summary>
+    Task<WrittenDocument> WriteDocumentAsync(WarehouseDocument document, OrderImportRecord? order = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Annuls a sales order (OperType 19): deletes its lines and payment rows, and records <paramref name="order"/>
+    /// in the same transaction. Returns false when no such document exists.
+    /// </summary>
+    Task<bool> AnnulSalesOrderAsync(long acct, int objectId, OrderImportRecord? order = null, CancellationToken cancellationToken = default);
+
+    // ---- Sync state: tables prefixed shopikosync_ that the library owns in the warehouse database. ----
+
+    /// <summary>Creates the library's sync-state tables when missing (idempotent).</summary>
+    Task EnsureSyncStateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>All link rows of an entity in a scope (a scope is one shop, by API ID).</summary>
+    IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or updates link rows, in one transaction.</summary>
+    Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes link rows of an entity in a scope (a full re-send clears hashes this way).</summary>
+    Task ClearLinkHashesAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default);
+
+    /// <summary>Every recorded revision of a shop order, newest first.</summary>
+    Task<IReadOnlyList<ImportedOrder>> ReadImportedOrderAsync(string scope, string orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Recorded order revisions the shop has not yet acknowledged.</summary>
+    Task<IReadOnlyList<ImportedOrder>> ReadUnacknowledgedOrdersAsync(string scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks an order revision acknowledged by the shop.</summary>
+    Task MarkOrderAcknowledgedAsync(string scope, string orderId, int revision, CancellationToken cancellationToken = default);
+
+    /// <summary>Records (or refreshes) a quarantined item.</summary>
+    Task QuarantineAsync(string scope, SyncEntity entity, string id, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an item from quarantine once it went through.</summary>
+    Task ReleaseQuarantineAsync(string scope, SyncEntity entity, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Quarantined items in a scope.</summary>
+    Task<IReadOnlyList<QuarantineEntry>> ReadQuarantineAsync(string scope, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A link row to write together with the record it links.</summary>
+/// <param name="Scope">The shop scope.</param>
+/// <param name="Entity">The entity.</param>
+/// <param name="RemoteId">The shop id.</param>
+/// <param name="ContentHash">The hash of what the shop holds, when known.</param>
+public sealed record ScopedLink(string Scope, SyncEntity Entity, string? RemoteId, string? ContentHash = null);
+
+/// <summary>The order revision a document records, written in the document's transaction.</summary>
+/// <param name="Scope">The shop scope.</param>
+/// <param name="OrderId">The shop order id.</param>
+/// <param name="Revision">The order revision.</param>
+/// <param name="Status">The order status at that revision.</param>
+public sealed record OrderImportRecord(string Scope, string OrderId, int Revision, string Status);

@@ -1,0 +1,3 @@
+// Placeholder until the console host lands (issue 5).
+System.Console.WriteLine("shopiko-sync: the console host is not built yet.");
+return 0;
