@@ -34,7 +34,7 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
             failures.AddRange(ValidateValues(server, i).Select(p => p.Message));
             if (server.AutoStart)
             {
-                failures.AddRange(ValidateComplete(server, i).Select(p => p.Message));
+                failures.AddRange(ValidatePresent(server, i).Select(p => p.Message));
             }
         }
 
@@ -129,15 +129,13 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
         }
     }
 
-    /// <summary>Problems that stop a server from running: missing connection, credentials or object.</summary>
-    internal static IEnumerable<(string Setting, string Message)> ValidateComplete(ServerOptions server, int index)
+    /// <summary>Every problem that stops a server from running: bad values, or a missing connection, credential or object.</summary>
+    internal static IEnumerable<(string Setting, string Message)> ValidateComplete(ServerOptions server, int index) =>
+        ValidateValues(server, index).Concat(ValidatePresent(server, index));
+
+    private static IEnumerable<(string Setting, string Message)> ValidatePresent(ServerOptions server, int index)
     {
         var p = Prefix(index);
-        foreach (var problem in ValidateValues(server, index))
-        {
-            yield return problem;
-        }
-
         if (string.IsNullOrWhiteSpace(server.Warehouse.ConnectionString))
         {
             yield return Problem($"{p}:Warehouse:ConnectionString", "is empty; set the Warehouse Pro database's connection string.");
