@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sync;
@@ -15,7 +13,7 @@ internal static class EngineRegistration
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopikoSyncOptions>, ShopikoSyncOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddLogging();
         services.TryAddSingleton<ISyncEngineFactory, SyncEngineFactory>();
     }
 }
