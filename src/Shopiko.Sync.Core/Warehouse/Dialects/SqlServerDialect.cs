@@ -13,7 +13,9 @@ internal sealed class SqlServerDialect : WarehouseDialect
         ["configuration"] = "Configuration", ["currencies"] = "Currencies", ["goods"] = "Goods",
         ["goodsgroups"] = "GoodsGroups", ["nextacct"] = "NextAcct", ["objects"] = "Objects", ["operations"] = "Operations",
         ["partners"] = "Partners", ["payments"] = "Payments", ["paymenttypes"] = "PaymentTypes", ["store"] = "Store",
-        ["system"] = "System", ["vatgroups"] = "VATGroups",
+        ["system"] = "System", ["vatgroups"] = "VATGroups", ["partnersgroups"] = "PartnersGroups",
+        ["objectsgroups"] = "ObjectsGroups", ["usersgroups"] = "UsersGroups", ["users"] = "Users", ["lots"] = "Lots",
+        ["operationtype"] = "OperationType", ["cashbook"] = "CashBook", ["ecrreceipts"] = "ECRReceipts",
     };
 
     static SqlServerDialect()
