@@ -43,7 +43,7 @@ internal sealed class SyncEngineFactory(
         }
 
         var server = servers[index];
-        if (ShopikoSyncOptionsValidator.ValidateComplete(server, index).FirstOrDefault() is { } problem)
+        foreach (var problem in ShopikoSyncOptionsValidator.ValidateComplete(server, index))
         {
             throw new ShopikoConfigurationException(problem.Message, problem.Setting);
         }
