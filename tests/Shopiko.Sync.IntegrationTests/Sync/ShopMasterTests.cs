@@ -36,7 +36,7 @@ public class ShopMasterTests
         first.Import!.GoodsCreated.Should().Be(2);
         first.Import.PartnersCreated.Should().Be(1);
         first.Import.GroupsCreated.Should().Be(1);
-        var goods = await rig.QueryAsync<(long ID, string Code, string BarCode1, string Name, double PriceOut2, long GroupID)>(
+        var goods = await rig.QueryAsync<GoodRow>(
             "SELECT ID, Code, BarCode1, Name, PriceOut2, GroupID FROM goods WHERE ID > 1 ORDER BY ID");
         goods.Select(g => (g.Code.Trim(), g.Name, Math.Round((decimal)g.PriceOut2, 2))).Should().BeEquivalentTo(new[]
         {
@@ -44,7 +44,7 @@ public class ShopMasterTests
         });
         goods[0].BarCode1.Should().Be("3800000000017");
         (await rig.ScalarAsync<string>("SELECT Name FROM goodsgroups WHERE ID = @id", new { id = Math.Abs(goods[0].GroupID) })).Should().Be("Чаши");
-        var partner = (await rig.QueryAsync<(long ID, string Company, string Bulstat, string TaxNo, string eMail, string MOL)>(
+        var partner = (await rig.QueryAsync<PartnerRow>(
             "SELECT ID, Company, Bulstat, TaxNo, eMail, MOL FROM partners WHERE ID > 1")).Single();
         (partner.Company, partner.Bulstat, partner.TaxNo, partner.eMail, partner.MOL).Should().Be(("Кафе ЕООД", "131313131", "BG131313131", "cafe@example.bg", "Петя"));
 
