@@ -1,0 +1,66 @@
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Sync.Money;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Sync.Import;
+
+/// <summary>Turns shop-made products and customers into warehouse goods and partners.</summary>
+internal static class NomenclatureMapper
+{
+    /// <summary>The longest text a Warehouse Pro column holds.</summary>
+    public const int MaxText = 255;
+
+    /// <summary>
+    /// A good for a shop product: the shop price (converted to the warehouse currency and VAT basis) goes into the
+    /// exported price column, so exporting it back gives the same price.
+    /// </summary>
+    public static NewGood ToGood(ShopProduct product, int groupId, int vatGroupId, PriceColumn column, PriceBasis basis) => new()
+    {
+        Code = product.Sku.Trim(),
+        BarCode1 = product.Barcode?.Trim() ?? "",
+        Name = product.Name.Trim(),
+        Measure1 = string.IsNullOrWhiteSpace(product.Unit) ? Export.ProductMapper.DefaultUnit : product.Unit.Trim(),
+        Description = product.Description?.Trim() ?? "",
+        Prices = GoodPrices.Zero.With(column, basis.WarehousePrice(product.Price, product.VatRate)),
+        GroupId = groupId,
+        VatGroupId = vatGroupId,
+    };
+
+    /// <summary>A partner for a shop customer: EIK → Bulstat, VAT number → TaxNo, contact person → MOL.</summary>
+    public static NewPartner ToPartner(ShopCustomer customer) => new()
+    {
+        Company = customer.Name.Trim(),
+        Mol = customer.ContactPerson?.Trim() ?? "",
+        Bulstat = customer.Eik?.Trim() ?? "",
+        TaxNo = customer.VatNumber?.Trim() ?? "",
+        Email = customer.Email?.Trim() ?? "",
+        Phone = customer.Phone?.Trim() ?? "",
+        City = customer.City?.Trim() ?? "",
+        Address = customer.Address?.Trim() ?? "",
+    };
+
+    /// <summary>The first text field of a customer longer than a column holds, or null.</summary>
+    public static string? TooLong(ShopCustomer customer) => FirstTooLong(
+        ("customer name", customer.Name), ("contact person", customer.ContactPerson), ("EIK", customer.Eik),
+        ("VAT number", customer.VatNumber), ("e-mail", customer.Email), ("phone", customer.Phone),
+        ("city", customer.City), ("address", customer.Address));
+
+    /// <summary>The first text field of a product longer than a column holds, or null.</summary>
+    public static string? TooLong(ShopProduct product) => FirstTooLong(
+        ("product name", product.Name), ("sku", product.Sku), ("barcode", product.Barcode), ("unit", product.Unit));
+
+    /// <summary>The first of the named values longer than <see cref="MaxText"/>, described for the merchant.</summary>
+    public static string? FirstTooLong(params (string Field, string? Value)[] fields)
+    {
+        foreach (var (field, value) in fields)
+        {
+            if (value is { Length: > MaxText })
+            {
+                return $"the {field} is {value.Length} characters long; Warehouse Pro holds at most {MaxText}";
+            }
+        }
+
+        return null;
+    }
+}
