@@ -1,11 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Sync;
+
 namespace Shopiko.Sync.DependencyInjection;
 
 /// <summary>Registers the engine part of Shopiko.Sync (called by AddShopikoSync).</summary>
 internal static class EngineRegistration
 {
-    internal static void Add(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    internal static void Add(IServiceCollection services)
     {
-        // Filled in by the engine implementation.
-        _ = services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopikoSyncOptions>, ShopikoSyncOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddSingleton<ISyncEngineFactory, SyncEngineFactory>();
     }
 }

@@ -1,11 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Shopiko.Sync.Warehouse;
+
 namespace Shopiko.Sync.DependencyInjection;
 
 /// <summary>Registers the warehouse part of Shopiko.Sync (called by AddShopikoSync).</summary>
 internal static class WarehouseRegistration
 {
-    internal static void Add(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    internal static void Add(IServiceCollection services)
     {
-        // Filled in by the warehouse implementation.
-        _ = services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWarehouseStoreFactory>(sp => new WarehouseStoreFactory(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
     }
 }

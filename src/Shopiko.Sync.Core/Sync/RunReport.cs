@@ -74,6 +74,10 @@ public sealed class ImportReport
     public int GroupsCreated { get; set; }
     /// <summary>Document numbers written.</summary>
     public List<string> Documents { get; set; } = [];
+    /// <summary>Orders recorded but not acknowledged because the shop could not be told; the next run acknowledges them.</summary>
+    public int AcknowledgementsFailed { get; set; }
+    /// <summary>Matching on the first run, when it ran during an import.</summary>
+    public MatchReport? Matching { get; set; }
 }
 
 /// <summary>An item held back.</summary>

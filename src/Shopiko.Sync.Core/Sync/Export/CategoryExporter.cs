@@ -1,0 +1,28 @@
+using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Sync.Export;
+
+/// <summary>Goods groups → shop categories, parents first so every parent exists when its children arrive.</summary>
+internal static class CategoryExporter
+{
+    public static async Task RunAsync(SyncSession session, CancellationToken ct)
+    {
+        var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Category, ct).ConfigureAwait(false);
+        var sender = new DeltaSender<CategoryUpsert>(session, links, "categories", session.Report.Export!.Categories, session.Api.UpsertCategoriesAsync);
+        var idsByCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var group in session.Store.ReadGoodsGroupsAsync(ct).ConfigureAwait(false))
+        {
+            if (group.IsDefault)
+            {
+                continue;
+            }
+
+            idsByCode[group.Code] = group.Id;
+            await sender.OfferAsync(group.Id, CategoryMapper.Map(group, idsByCode), ct).ConfigureAwait(false);
+        }
+
+        await sender.FlushAsync(ct).ConfigureAwait(false);
+    }
+}

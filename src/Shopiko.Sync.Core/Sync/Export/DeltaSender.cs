@@ -1,0 +1,96 @@
+using System.Globalization;
+using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Sync.Export;
+
+/// <summary>
+/// The export delta for one entity: each item's content hash is compared with the one remembered; only changed items
+/// are buffered and sent in batches of at most the batch size, and every batch's accepted items are remembered
+/// (link and hash) in one write. With <see cref="SyncRunOptions.Full"/> the hashes are ignored.
+/// </summary>
+internal sealed class DeltaSender<TItem>(
+    SyncSession session,
+    LinkTable links,
+    string entityName,
+    EntityCounts counts,
+    Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> send)
+{
+    private readonly List<(int LocalId, TItem Item, string Hash)> _buffer = [];
+    private long _done;
+
+    /// <summary>Offers an item; it is sent only when its content changed (or the run is full).</summary>
+    public async Task OfferAsync(int localId, TItem item, CancellationToken ct)
+    {
+        var hash = ContentHash.Of(item);
+        if (!session.Options.Full && links.ByLocal(localId)?.ContentHash == hash)
+        {
+            counts.Unchanged++;
+            return;
+        }
+
+        _buffer.Add((localId, item, hash));
+        if (_buffer.Count >= session.BatchSize)
+        {
+            await FlushAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends what is buffered.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (_buffer.Count == 0)
+        {
+            return;
+        }
+
+        var batch = _buffer.ToList();
+        _buffer.Clear();
+        ct.ThrowIfCancellationRequested();
+        if (session.DryRun)
+        {
+            session.Report.Plan.Add($"send {batch.Count} {entityName} ({string.Join(", ", batch.Take(10).Select(b => b.LocalId.ToString(CultureInfo.InvariantCulture)))}{(batch.Count > 10 ? ", …" : "")})");
+            counts.Updated += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is not null);
+            counts.Created += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is null);
+            return;
+        }
+
+        var results = await send(batch.Select(b => b.Item).ToList(), ct).ConfigureAwait(false);
+        session.Report.Export!.ItemsSent += batch.Count;
+        var remembered = new List<SyncLink>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (localId, _, hash) = batch[i];
+            var result = i < results.Count ? results[i] : null;
+            if (result is null || !result.Succeeded)
+            {
+                counts.Failed++;
+                var reason = result?.Error is { } e ? $"{e.Code}: {e.Message}" : "the shop returned no result for it";
+                session.Quarantine(entityName, localId.ToString(CultureInfo.InvariantCulture), $"the shop refused it ({reason})");
+                Log.ItemRefused(session.Logger, entityName, localId.ToString(CultureInfo.InvariantCulture), reason);
+                continue;
+            }
+
+            switch (result.Status)
+            {
+                case BatchItemStatuses.Created: counts.Created++; break;
+                case BatchItemStatuses.Unchanged: counts.Unchanged++; break;
+                default: counts.Updated++; break;
+            }
+
+            var link = new SyncLink(links.Entity, localId, result.Id ?? links.ByLocal(localId)?.RemoteId, hash);
+            links.Set(link);
+            remembered.Add(link);
+        }
+
+        if (remembered.Count > 0)
+        {
+            await session.Store.SaveLinksAsync(session.Scope, remembered, ct).ConfigureAwait(false);
+        }
+
+        _done += batch.Count;
+        session.Progress("export " + entityName, _done);
+        Log.BatchSent(session.Logger, entityName, batch.Count);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Sync.Import;
+
+/// <summary>
+/// Синхронизация на номенклатура: categories, products and customers made in the shop become goods groups, goods and
+/// partners, and the shop is told which warehouse record each one now is (<c>…/links</c>). A shop record that already
+/// names an existing warehouse record (its externalId) is only linked; a customer that matches a partner by EIK, VAT
+/// number or e-mail is linked to it instead of creating a duplicate.
+/// </summary>
+internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog catalog)
+{
+    private IWarehouseStore Store => session.Store;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await session.TimeAsync("import.categories", () => CategoriesAsync(ct)).ConfigureAwait(false);
+        await session.TimeAsync("import.products", () => ProductsAsync(ct)).ConfigureAwait(false);
+        await session.TimeAsync("import.customers", () => CustomersAsync(ct)).ConfigureAwait(false);
+    }
+
+    private async Task CategoriesAsync(CancellationToken ct)
+    {
+        var links = await LinkTable.ReadAsync(Store, session.Scope, SyncEntity.Category, ct).ConfigureAwait(false);
+        var groups = new HashSet<int>();
+        await foreach (var g in Store.ReadGoodsGroupsAsync(ct).ConfigureAwait(false))
+        {
+            groups.Add(g.Id);
+        }
+
+        var pending = new List<ShopCategory>();
+        var adopted = new List<SyncLink>();
+        await foreach (var category in session.Api.GetCategoriesAsync(ct).ConfigureAwait(false))
+        {
+            if (links.ByRemote(category.Id) is not null)
+            {
+                continue;
+            }
+
+            if (ParseId(category.ExternalId) is { } id && groups.Contains(id))
+            {
+                var link = new SyncLink(SyncEntity.Category, id, category.Id, null);
+                links.Set(link);
+                adopted.Add(link);
+                continue;
+            }
+
+            pending.Add(category);
+        }
+
+        await SaveAsync(adopted, ct).ConfigureAwait(false);
+        var toLink = new List<LinkItem>();
+
+        // Parents before children: each pass creates the categories whose parent is known; a cycle or a missing parent
+        // ends the loop and the rest go to the top level.
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(c => c.ParentId is null || links.ByRemote(c.ParentId) is not null || pending.All(p => p.Id != c.ParentId)).ToList();
+            if (ready.Count == 0)
+            {
+                ready = pending;
+            }
+
+            foreach (var category in ready)
+            {
+                ct.ThrowIfCancellationRequested();
+                pending.Remove(category);
+                var parent = links.ByRemote(category.ParentId);
+                if (session.DryRun)
+                {
+                    session.Report.Plan.Add($"create goods group '{category.Name}' for shop category {category.Id}");
+                    continue;
+                }
+
+                var created = await Store.CreateGoodsGroupAsync(
+                    new NewGoodsGroup(Trim(category.Name), parent),
+                    new ScopedLink(session.Scope, SyncEntity.Category, category.Id),
+                    ct).ConfigureAwait(false);
+                links.Set(new SyncLink(SyncEntity.Category, created.Id, category.Id, null));
+                toLink.Add(new LinkItem(category.Id, created.Id.ToString(CultureInfo.InvariantCulture)));
+                session.Report.Import!.GroupsCreated++;
+                Log.NomenclatureCreated(session.Logger, "goods group", created.Id, "category", category.Id);
+            }
+        }
+
+        catalog.Categories = links;
+        await LinkBackAsync(toLink, session.Api.LinkCategoriesAsync, ct).ConfigureAwait(false);
+    }
+
+    private async Task ProductsAsync(CancellationToken ct)
+    {
+        var adopted = new List<SyncLink>();
+        var toLink = new List<LinkItem>();
+        await foreach (var product in session.Api.GetProductsAsync(null, ct).ConfigureAwait(false))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (catalog.Products.ByRemote(product.Id) is not null)
+            {
+                continue;
+            }
+
+            if (ParseId(product.ExternalId) is { } id && await Store.FindGoodAsync(id, ct).ConfigureAwait(false) is not null)
+            {
+                var link = new SyncLink(SyncEntity.Product, id, product.Id, null);
+                catalog.Products.Set(link);
+                adopted.Add(link);
+                continue;
+            }
+
+            if (NomenclatureMapper.TooLong(product) is { } tooLong)
+            {
+                await HoldAsync(SyncEntity.Product, product.Id, tooLong, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (catalog.VatGroupFor(product.VatRate) is not { } vatGroup)
+            {
+                await HoldAsync(SyncEntity.Product, product.Id, $"VAT rate {product.VatRate.ToString(CultureInfo.InvariantCulture)} % has no VAT group in the warehouse", ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (session.DryRun)
+            {
+                session.Report.Plan.Add($"create good '{product.Sku}' {product.Name} for shop product {product.Id}");
+                continue;
+            }
+
+            var groupId = catalog.Categories?.ByRemote(product.CategoryId) ?? 1;
+            var good = await Store.CreateGoodAsync(
+                NomenclatureMapper.ToGood(product, groupId, vatGroup, session.Server.Export.PriceColumn, session.Basis),
+                new ScopedLink(session.Scope, SyncEntity.Product, product.Id),
+                ct).ConfigureAwait(false);
+            catalog.Products.Set(new SyncLink(SyncEntity.Product, good.Id, product.Id, null));
+            toLink.Add(new LinkItem(product.Id, good.Id.ToString(CultureInfo.InvariantCulture)));
+            session.Report.Import!.GoodsCreated++;
+            await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Product, product.Id, ct).ConfigureAwait(false);
+            Log.NomenclatureCreated(session.Logger, "good", good.Id, "product", product.Id);
+        }
+
+        await SaveAsync(adopted, ct).ConfigureAwait(false);
+        await LinkBackAsync(toLink, session.Api.LinkProductsAsync, ct).ConfigureAwait(false);
+    }
+
+    private async Task CustomersAsync(CancellationToken ct)
+    {
+        var adopted = new List<SyncLink>();
+        var toLink = new List<LinkItem>();
+        await foreach (var customer in session.Api.GetCustomersAsync(null, ct).ConfigureAwait(false))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (catalog.Partners.LinkedTo(customer.Id) is not null)
+            {
+                continue;
+            }
+
+            if (catalog.Partners.Find(customer) is { } match)
+            {
+                catalog.Partners.Link(customer.Id, match.PartnerId);
+                adopted.Add(new SyncLink(SyncEntity.Customer, match.PartnerId, customer.Id, null));
+                toLink.Add(new LinkItem(customer.Id, match.PartnerId.ToString(CultureInfo.InvariantCulture)));
+                continue;
+            }
+
+            if (NomenclatureMapper.TooLong(customer) is { } tooLong)
+            {
+                await HoldAsync(SyncEntity.Customer, customer.Id, tooLong, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(customer.Name))
+            {
+                await HoldAsync(SyncEntity.Customer, customer.Id, "the customer has no name", ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (session.DryRun)
+            {
+                session.Report.Plan.Add($"create partner '{customer.Name}' for shop customer {customer.Id}");
+                continue;
+            }
+
+            var partner = await catalog.CreatePartnerAsync(NomenclatureMapper.ToPartner(customer), customer.Id, ct).ConfigureAwait(false);
+            toLink.Add(new LinkItem(customer.Id, partner.Id.ToString(CultureInfo.InvariantCulture)));
+            await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Customer, customer.Id, ct).ConfigureAwait(false);
+        }
+
+        await SaveAsync(adopted, ct).ConfigureAwait(false);
+        await LinkBackAsync(toLink, session.Api.LinkCustomersAsync, ct).ConfigureAwait(false);
+    }
+
+    private async Task HoldAsync(SyncEntity entity, string id, string reason, CancellationToken ct)
+    {
+        var name = entity == SyncEntity.Product ? "product" : "customer";
+        session.Quarantine(name, id, reason);
+        Log.NomenclatureQuarantined(session.Logger, name, id, reason);
+        if (!session.DryRun)
+        {
+            await Store.QuarantineAsync(session.Scope, entity, id, reason, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveAsync(List<SyncLink> links, CancellationToken ct)
+    {
+        if (links.Count > 0 && !session.DryRun)
+        {
+            foreach (var chunk in links.Chunk(session.BatchSize))
+            {
+                await Store.SaveLinksAsync(session.Scope, chunk, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task LinkBackAsync(
+        List<LinkItem> items,
+        Func<IReadOnlyList<LinkItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> link,
+        CancellationToken ct)
+    {
+        if (items.Count > 0 && !session.DryRun)
+        {
+            foreach (var chunk in items.Chunk(session.BatchSize))
+            {
+                await link(chunk, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static int? ParseId(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 1 ? id : null;
+
+    private static string Trim(string value) => value.Length <= NomenclatureMapper.MaxText ? value.Trim() : value[..NomenclatureMapper.MaxText].Trim();
+}

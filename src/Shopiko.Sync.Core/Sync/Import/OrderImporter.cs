@@ -1,0 +1,310 @@
+using System.Globalization;
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Shop;
+using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Sync.Import;
+
+/// <summary>
+/// Pending orders → documents, exactly once. For each order: if its revision is recorded, only acknowledge again;
+/// otherwise plan it, create what it needs (partner, goods, shipping good), write the document with its stock, payments
+/// and the order's sync-state row in ONE store call, and acknowledge only after that committed. A crash anywhere leaves
+/// either nothing or a recorded revision that the next run acknowledges; two engines racing make one document, the
+/// loser sees <see cref="OrderAlreadyImportedException"/>. Cancelled orders already imported are reversed.
+/// </summary>
+internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
+{
+    /// <summary>The document named in an acknowledgement of a cancelled order that never became a document.</summary>
+    internal const string NoDocument = "none";
+
+    private readonly OrderPlanner _planner = new(new PlanningContext(
+        session.Warehouse.BaseCurrency,
+        session.Warehouse.Settings.PricesIncludeVat,
+        session.Server.Import.SyncNomenclature,
+        session.Server.Export.PriceColumn,
+        catalog.Partners,
+        catalog.GoodFor,
+        catalog.VatGroupFor));
+
+    private ImportReport Report => session.Report.Import!;
+
+    private IWarehouseStore Store => session.Store;
+
+    /// <summary>Acknowledges revisions a previous run recorded but could not acknowledge (it crashed or lost the ack).</summary>
+    public async Task AcknowledgeLeftoversAsync(CancellationToken ct)
+    {
+        if (session.DryRun)
+        {
+            return;
+        }
+
+        foreach (var row in await Store.ReadUnacknowledgedOrdersAsync(session.Scope, ct).ConfigureAwait(false))
+        {
+            ct.ThrowIfCancellationRequested();
+            await AcknowledgeAsync(row.OrderId, row.Revision, row.DocumentNumber, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Imports every pending order.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var objectId = session.ImportObject.Id;
+        long done = 0;
+        await foreach (var order in session.Api.GetPendingOrdersAsync(ct).ConfigureAwait(false))
+        {
+            // Between orders, never inside one: a cancelled run leaves whole documents only.
+            ct.ThrowIfCancellationRequested();
+            await ImportOneAsync(order, objectId, ct).ConfigureAwait(false);
+            session.Progress("import orders", ++done);
+        }
+
+        if (!session.DryRun)
+        {
+            await LinkBackAsync(catalog.CreatedPartners, session.Api.LinkCustomersAsync, ct).ConfigureAwait(false);
+            await LinkBackAsync(catalog.CreatedGoods, session.Api.LinkProductsAsync, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ImportOneAsync(ShopOrder order, int objectId, CancellationToken ct)
+    {
+        var recorded = await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false);
+        if (recorded.FirstOrDefault(r => r.Revision == order.Revision) is { } same)
+        {
+            await AlreadyImportedAsync(order, same.DocumentNumber, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var latest = recorded.OrderByDescending(r => r.Revision).FirstOrDefault();
+        var cancelled = string.Equals(order.Status, OrderStatuses.Cancelled, StringComparison.OrdinalIgnoreCase);
+        if (latest is not null && (!cancelled || string.Equals(latest.Status, OrderStatuses.Cancelled, StringComparison.OrdinalIgnoreCase)))
+        {
+            // A later revision that changes nothing we book (a status change, or a cancellation already reversed).
+            await AlreadyImportedAsync(order, latest.DocumentNumber, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (cancelled && latest is null)
+        {
+            // Cancelled before it ever became a document: nothing to book or reverse.
+            session.Report.Plan.Add($"order {order.Number} was cancelled before import: acknowledge only");
+            if (!session.DryRun)
+            {
+                await AcknowledgeAsync(order.Id, order.Revision, NoDocument, ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (cancelled && latest is { OperType: 19 })
+        {
+            await AnnulAsync(order, latest, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await catalog.PrepareAsync(order, ct).ConfigureAwait(false);
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.CreatedAt, session.Time.LocalTimeZone).DateTime);
+        var result = _planner.Plan(order, date);
+        if (result.Plan is not { } plan)
+        {
+            await QuarantineAsync(order, result.QuarantineReason!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var kind = cancelled ? DocumentKind.CustomerReturn
+            : session.Server.Import.DocumentType == ImportDocumentType.SalesOrder ? DocumentKind.SalesOrder
+            : DocumentKind.Sale;
+        if (session.DryRun)
+        {
+            session.Report.Plan.Add(plan.Describe(KindName(kind)));
+            Count(kind);
+            return;
+        }
+
+        var document = await BuildAsync(plan, kind, objectId, latest?.Acct, ct).ConfigureAwait(false);
+        WrittenDocument written;
+        try
+        {
+            written = await Store.WriteDocumentAsync(document, new OrderImportRecord(session.Scope, order.Id, order.Revision, order.Status), ct).ConfigureAwait(false);
+        }
+        catch (OrderAlreadyImportedException)
+        {
+            // Another engine committed this revision between our check and our write.
+            var winner = (await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false))
+                .First(r => r.Revision == order.Revision);
+            await AlreadyImportedAsync(order, winner.DocumentNumber, ct).ConfigureAwait(false);
+            return;
+        }
+        catch (WarehouseDataException e)
+        {
+            await QuarantineAsync(order, e.Message, ct).ConfigureAwait(false);
+            return;
+        }
+
+        Count(kind);
+        Report.Documents.Add(written.Number);
+        if (kind == DocumentKind.CustomerReturn)
+        {
+            Log.OrderReversed(session.Logger, order.Id, order.Revision, written.Number);
+        }
+        else
+        {
+            Log.OrderImported(session.Logger, order.Number, order.Id, order.Revision, written.Number);
+        }
+
+        await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
+        await AcknowledgeAsync(order.Id, order.Revision, written.Number, ct).ConfigureAwait(false);
+    }
+
+    private async Task AnnulAsync(ShopOrder order, ImportedOrder latest, CancellationToken ct)
+    {
+        if (session.DryRun)
+        {
+            session.Report.Plan.Add($"annul sales order {latest.DocumentNumber} of cancelled order {order.Number}");
+            Report.OrdersReversed++;
+            return;
+        }
+
+        try
+        {
+            await Store.AnnulSalesOrderAsync(latest.Acct, latest.ObjectId, new OrderImportRecord(session.Scope, order.Id, order.Revision, order.Status), ct).ConfigureAwait(false);
+        }
+        catch (OrderAlreadyImportedException)
+        {
+            // Another engine annulled it first; the acknowledgement below is the same.
+        }
+
+        Report.OrdersReversed++;
+        Log.OrderReversed(session.Logger, order.Id, order.Revision, latest.DocumentNumber);
+        await AcknowledgeAsync(order.Id, order.Revision, latest.DocumentNumber, ct).ConfigureAwait(false);
+    }
+
+    private async Task<WarehouseDocument> BuildAsync(OrderPlan plan, DocumentKind kind, int objectId, long? sourceAcct, CancellationToken ct)
+    {
+        var partnerId = plan.Partner switch
+        {
+            ExistingPartner p => p.PartnerId,
+            NewPartnerChoice p => await CreatePartnerAsync(p, ct).ConfigureAwait(false),
+            _ => 1,
+        };
+
+        var lines = new List<DocumentLine>(plan.Lines.Count);
+        foreach (var line in plan.Lines)
+        {
+            var goodId = line.Good switch
+            {
+                ExistingGood g => g.GoodId,
+                NewGoodChoice g => catalog.Products.ByRemote(g.RemoteId) ?? await catalog.CreateGoodAsync(g.Good, g.RemoteId, ct).ConfigureAwait(false),
+                _ => await catalog.ShippingGoodAsync(plan.Order.Shipping?.VatRate ?? 20m, ct).ConfigureAwait(false),
+            };
+            lines.Add(new DocumentLine
+            {
+                GoodId = goodId,
+                Quantity = line.Quantity,
+                PriceOut = line.PriceOut,
+                VatOut = line.VatOut,
+                DiscountPercent = line.DiscountPercent,
+                Note = line.Note,
+            });
+        }
+
+        return new WarehouseDocument
+        {
+            Kind = kind,
+            ObjectId = objectId,
+            PartnerId = partnerId,
+            OperatorId = session.Server.Import.OperatorId,
+            Date = kind == DocumentKind.CustomerReturn ? DateOnly.FromDateTime(session.Time.GetLocalNow().DateTime) : plan.Date,
+            Lines = lines,
+            Payments = plan.Payments,
+            SourceAcct = sourceAcct,
+        };
+    }
+
+    private async Task<int> CreatePartnerAsync(NewPartnerChoice choice, CancellationToken ct)
+    {
+        if (catalog.Partners.LinkedTo(choice.RemoteId) is { } already)
+        {
+            return already;
+        }
+
+        var created = await catalog.CreatePartnerAsync(choice.Partner, choice.RemoteId, ct).ConfigureAwait(false);
+        catalog.CreatedPartners.Add(new LinkItem(choice.RemoteId, created.Id.ToString(CultureInfo.InvariantCulture)));
+        return created.Id;
+    }
+
+    private async Task AlreadyImportedAsync(ShopOrder order, string document, CancellationToken ct)
+    {
+        Report.OrdersAlreadyImported++;
+        Log.OrderAlreadyImported(session.Logger, order.Id, order.Revision, document);
+        if (!session.DryRun)
+        {
+            await AcknowledgeAsync(order.Id, order.Revision, document, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task QuarantineAsync(ShopOrder order, string reason, CancellationToken ct)
+    {
+        Report.OrdersQuarantined++;
+        session.Quarantine("order", order.Id, $"order {order.Number}: {reason}");
+        Log.OrderQuarantined(session.Logger, order.Number, order.Id, reason);
+        if (!session.DryRun)
+        {
+            await Store.QuarantineAsync(session.Scope, SyncEntity.Order, order.Id, reason, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Tells the shop, then remembers that it was told. If the shop cannot be reached the row stays unacknowledged and
+    /// the next run acknowledges it; the document is never written twice either way.
+    /// </summary>
+    private async Task AcknowledgeAsync(string orderId, int revision, string document, CancellationToken ct)
+    {
+        try
+        {
+            await session.Api.AcknowledgeOrderAsync(orderId, revision, document, ct).ConfigureAwait(false);
+        }
+        catch (ShopikoApiException e) when (e.Kind is not (ShopikoErrorKind.Authentication or ShopikoErrorKind.AddonInactive))
+        {
+            Report.AcknowledgementsFailed++;
+            Log.AckFailed(session.Logger, orderId, revision, e.Message);
+            return;
+        }
+
+        if (document != NoDocument)
+        {
+            await Store.MarkOrderAcknowledgedAsync(session.Scope, orderId, revision, ct).ConfigureAwait(false);
+        }
+    }
+
+    private void Count(DocumentKind kind)
+    {
+        if (kind == DocumentKind.CustomerReturn)
+        {
+            Report.OrdersReversed++;
+        }
+        else
+        {
+            Report.OrdersImported++;
+        }
+    }
+
+    private async Task LinkBackAsync(
+        List<LinkItem> items,
+        Func<IReadOnlyList<LinkItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> link,
+        CancellationToken ct)
+    {
+        foreach (var chunk in items.Chunk(session.BatchSize))
+        {
+            await link(chunk, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static string KindName(DocumentKind kind) => kind switch
+    {
+        DocumentKind.SalesOrder => "sales order",
+        DocumentKind.CustomerReturn => "customer return",
+        _ => "sale",
+    };
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Sync.Matching;
+
+/// <summary>Both systems hold goods or partners and nothing links them: the original bridge's refusal.</summary>
+public sealed class BothSystemsHaveDataException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public BothSystemsHaveDataException(string message) : base(message) { }
+}
+
+/// <summary>
+/// The first run with nothing linked: if both the warehouse and the shop already hold goods or partners, the original
+/// bridge refused, because it could not know which records are the same. Matching lifts that: existing records are
+/// linked by code/sku, barcode, EIK, VAT number or e-mail; what is ambiguous stays unlinked and is reported.
+/// </summary>
+internal static class FirstRunGuard
+{
+    /// <summary>Checks, and matches when configured. Returns the matching report when matching ran.</summary>
+    /// <exception cref="BothSystemsHaveDataException">Both sides hold data, nothing is linked, matching is off.</exception>
+    public static async Task<MatchReport?> RunAsync(SyncSession session, CancellationToken ct)
+    {
+        var store = session.Store;
+        if (await AnyAsync(store.ReadLinksAsync(session.Scope, SyncEntity.Product, ct), _ => true).ConfigureAwait(false) ||
+            await AnyAsync(store.ReadLinksAsync(session.Scope, SyncEntity.Customer, ct), _ => true).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var shopHasData = session.Shop.Counts.Products > 0 || session.Shop.Counts.Customers > 0;
+        if (!shopHasData)
+        {
+            return null;
+        }
+
+        var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
+        var warehouseHasData =
+            await AnyAsync(store.ReadGoodsAsync(ct), g => !g.IsDeleted && !string.Equals(g.Code.Trim(), shippingCode, StringComparison.OrdinalIgnoreCase)).ConfigureAwait(false) ||
+            await AnyAsync(store.ReadPartnersAsync(ct), p => !p.IsDeleted).ConfigureAwait(false);
+        if (!warehouseHasData)
+        {
+            return null;
+        }
+
+        if (!session.Server.Matching.Enabled)
+        {
+            throw new BothSystemsHaveDataException(
+                $"Both the warehouse and the shop already hold goods or partners (the shop has {session.Shop.Counts.Products} products and {session.Shop.Counts.Customers} customers), and nothing links them yet. " +
+                "Synchronising now could duplicate or overwrite records. Either start with one empty side, or turn on matching (Matching:Enabled = true) to link existing records by code, barcode, EIK, VAT number or e-mail.");
+        }
+
+        return await MatchAsync(session, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<MatchReport> MatchAsync(SyncSession session, CancellationToken ct)
+    {
+        var store = session.Store;
+        var goods = await ListAsync(store.ReadGoodsAsync(ct)).ConfigureAwait(false);
+        var partners = await ListAsync(store.ReadPartnersAsync(ct)).ConfigureAwait(false);
+        var products = await ListAsync(session.Api.GetProductsAsync(null, ct)).ConfigureAwait(false);
+        var customers = await ListAsync(session.Api.GetCustomersAsync(null, ct)).ConfigureAwait(false);
+
+        var goodsResult = MatchPlanner.MatchGoods(goods, products);
+        var partnersResult = MatchPlanner.MatchPartners(partners, customers);
+        Log.Matched(session.Logger, "goods", goodsResult.Matched.Count, goodsResult.Ambiguous.Count, goodsResult.New);
+        Log.Matched(session.Logger, "partners", partnersResult.Matched.Count, partnersResult.Ambiguous.Count, partnersResult.New);
+
+        if (session.DryRun)
+        {
+            session.Report.Plan.AddRange(goodsResult.Matched.Select(m => $"link good {m.LocalId} to product {m.RemoteId} (by {m.How})"));
+            session.Report.Plan.AddRange(partnersResult.Matched.Select(m => $"link partner {m.LocalId} to customer {m.RemoteId} (by {m.How})"));
+        }
+        else
+        {
+            await LinkAsync(session, SyncEntity.Product, goodsResult, session.Api.LinkProductsAsync, ct).ConfigureAwait(false);
+            await LinkAsync(session, SyncEntity.Customer, partnersResult, session.Api.LinkCustomersAsync, ct).ConfigureAwait(false);
+        }
+
+        return new MatchReport
+        {
+            Matched = goodsResult.Matched.Count + partnersResult.Matched.Count,
+            Ambiguous = [.. goodsResult.Ambiguous, .. partnersResult.Ambiguous],
+            New = goodsResult.New + partnersResult.New,
+        };
+    }
+
+    private static async Task LinkAsync(
+        SyncSession session,
+        SyncEntity entity,
+        MatchResult result,
+        Func<IReadOnlyList<LinkItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> link,
+        CancellationToken ct)
+    {
+        foreach (var chunk in result.Matched.Chunk(session.BatchSize))
+        {
+            // The hash stays empty: the next export sends the warehouse's version of every matched record.
+            await session.Store.SaveLinksAsync(session.Scope, chunk.Select(m => new SyncLink(entity, m.LocalId, m.RemoteId, null)).ToList(), ct).ConfigureAwait(false);
+            await link(chunk.Select(m => new LinkItem(m.RemoteId, m.LocalId.ToString(CultureInfo.InvariantCulture))).ToList(), ct).ConfigureAwait(false);
+        }
+    }
+
+    internal static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private static async Task<bool> AnyAsync<T>(IAsyncEnumerable<T> items, Func<T, bool> predicate)
+    {
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            if (predicate(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

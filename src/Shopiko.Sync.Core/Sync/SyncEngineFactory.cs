@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Shop;
+using Shopiko.Sync.Warehouse;
+
+namespace Shopiko.Sync.Sync;
+
+/// <summary>Creates the engine of a configured server from the store and shop factories.</summary>
+internal sealed class SyncEngineFactory(
+    IOptionsMonitor<ShopikoSyncOptions> options,
+    IWarehouseStoreFactory stores,
+    IShopikoApiFactory shops,
+    TimeProvider time,
+    ILoggerFactory loggers) : ISyncEngineFactory
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> ServerNames => options.CurrentValue.Servers.Select(s => s.Name).ToList();
+
+    /// <inheritdoc />
+    public ISyncEngine Create(string? serverName = null)
+    {
+        var servers = options.CurrentValue.Servers;
+        int index;
+        if (serverName is null)
+        {
+            if (servers.Count != 1)
+            {
+                throw new ArgumentException(servers.Count == 0
+                    ? "No server is configured: add one under ShopikoSync:Servers."
+                    : $"Several servers are configured ({string.Join(", ", servers.Select(s => s.Name))}): name the one to run.", nameof(serverName));
+            }
+
+            index = 0;
+        }
+        else
+        {
+            index = servers.FindIndex(s => string.Equals(s.Name, serverName, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                throw new ArgumentException($"No server is named '{serverName}'. Configured: {string.Join(", ", servers.Select(s => s.Name))}.", nameof(serverName));
+            }
+        }
+
+        var server = servers[index];
+        foreach (var problem in ShopikoSyncOptionsValidator.ValidateComplete(server, index))
+        {
+            throw new ShopikoConfigurationException(problem.Message, problem.Setting);
+        }
+
+        return new SyncEngine(
+            server,
+            stores.Create(server.Warehouse),
+            shops.Create(server.Shop),
+            time,
+            loggers.CreateLogger<SyncEngine>());
+    }
+}

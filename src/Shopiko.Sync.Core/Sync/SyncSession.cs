@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging;
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Shop;
+using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Sync.Money;
+using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Sync;
+
+/// <summary>Everything one run works with: both sides, what they said about themselves, the settings and the report.</summary>
+internal sealed class SyncSession
+{
+    public required ServerOptions Server { get; init; }
+    public required IWarehouseStore Store { get; init; }
+    public required IShopikoApi Api { get; init; }
+    public required TimeProvider Time { get; init; }
+    public required ILogger Logger { get; init; }
+    public required RunReport Report { get; init; }
+    public required SyncRunOptions Options { get; init; }
+    public required WarehouseInfo Warehouse { get; init; }
+    public required ShopInfo Shop { get; init; }
+    public required IReadOnlyList<WarehouseObject> Objects { get; init; }
+
+    /// <summary>The sync-state scope: the shop's API ID.</summary>
+    public string Scope => Server.Shop.ApiId;
+
+    /// <summary>Nothing may be written on either side.</summary>
+    public bool DryRun => Options.DryRun;
+
+    /// <summary>Items per shop request: the configured batch size, never more than the contract's 500.</summary>
+    public int BatchSize => Math.Clamp(Server.Shop.BatchSize, 1, 500);
+
+    /// <summary>Prices on both sides.</summary>
+    public PriceBasis Basis => new(Warehouse.BaseCurrency, Warehouse.Settings.PricesIncludeVat, Shop.Currency, Shop.PricesIncludeVat);
+
+    /// <summary>The import Object.</summary>
+    public WarehouseObject ImportObject => ResolveObject(Server.Import.Object, "Import:Object");
+
+    /// <summary>The objects whose stock is exported (default: the import Object).</summary>
+    public IReadOnlyList<int> StockObjectIds => Server.Export.StockObjects.Count == 0
+        ? [ImportObject.Id]
+        : Server.Export.StockObjects.Select((o, i) => ResolveObject(o, $"Export:StockObjects[{i}]").Id).Distinct().ToList();
+
+    /// <summary>Reports progress.</summary>
+    public void Progress(string phase, long done, long? total = null) => Options.Progress?.Report(new SyncProgress(phase, done, total));
+
+    /// <summary>Adds an item to the run's quarantine list.</summary>
+    public void Quarantine(string entity, string id, string reason) => Report.Quarantine.Add(new QuarantinedItem(entity, id, reason));
+
+    /// <summary>Times a phase into the report.</summary>
+    public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
+    {
+        var start = Time.GetTimestamp();
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            Report.Timings[phase] = Math.Round(Time.GetElapsedTime(start).TotalSeconds, 3);
+        }
+    }
+
+    /// <summary>Times a phase into the report.</summary>
+    public Task TimeAsync(string phase, Func<Task> work) => TimeAsync<bool>(phase, async () =>
+    {
+        await work().ConfigureAwait(false);
+        return true;
+    });
+
+    private WarehouseObject ResolveObject(string value, string setting)
+    {
+        var name = value?.Trim() ?? "";
+        var found = int.TryParse(name, out var id)
+            ? Objects.FirstOrDefault(o => o.Id == id)
+            : Objects.FirstOrDefault(o => !o.IsDeleted && string.Equals(o.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        return found ?? throw new ShopikoConfigurationException(
+            string.IsNullOrEmpty(name)
+                ? $"No warehouse object is set: set {setting} of server {Server.Name} to the name or ID of a Warehouse Pro object (e.g. \"Централен Склад\")."
+                : $"The warehouse has no object \"{name}\" (setting {setting} of server {Server.Name}). Objects: {string.Join(", ", Objects.Where(o => !o.IsDeleted).Select(o => $"{o.Id} \"{o.Name}\""))}.",
+            setting);
+    }
+}

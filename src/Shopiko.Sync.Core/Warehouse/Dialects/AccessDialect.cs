@@ -1,0 +1,118 @@
+using System.Data;
+using System.Data.Common;
+using System.Data.OleDb;
+using Shopiko.Sync.Configuration;
+
+namespace Shopiko.Sync.Warehouse.Dialects;
+
+/// <summary>
+/// Microsoft Access (.mdb) through System.Data.OleDb: PascalCase names as on SQL Server, brackets, positional
+/// parameters (Dapper's <c>?name?</c> form, each used once), AutoNumber read with <c>@@IDENTITY</c> in a second
+/// command because the Jet provider runs one statement per command. The SQL text can be built anywhere (tests check
+/// it on Linux); only a connection needs Windows.
+/// </summary>
+internal sealed class AccessDialect : WarehouseDialect
+{
+    private static readonly SqlServerDialect Names = new();
+
+    /// <summary>The message of the exception raised when Access is used on another OS.</summary>
+    public static string NotSupportedMessage =>
+        "A Microsoft Access (.mdb) Warehouse Pro database can only be opened on Windows, where the Jet/ACE OLE DB provider " +
+        $"exists; this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. Run the sync on the Windows PC " +
+        "that holds the database, or move the database to MySQL or MS SQL Server.";
+
+    public override WarehouseProvider Provider => WarehouseProvider.Access;
+
+    public override DbConnection CreateConnection(string connectionString)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException(NotSupportedMessage);
+        }
+
+        return new OleDbConnection(connectionString);
+    }
+
+    public override string Describe(string connectionString)
+    {
+        // Parsed without the provider so a password in the string never reaches a message.
+        var b = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return $"Access database '{(b.TryGetValue("Data Source", out var path) ? path : "?")}'";
+    }
+
+    public override string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
+
+    public override string Param(string name) => "?" + name + "?";
+
+    public override string DefaultTableName(string logical) => Names.DefaultTableName(logical);
+
+    public override bool BatchesStatements => false;
+
+    protected override string LastIdentity => "SELECT @@IDENTITY";
+
+    protected override string UpperTrim(string expression) => $"UCASE(TRIM({expression}))";
+
+    protected override string Upper(string expression) => $"UCASE({expression})";
+
+    public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var schema = await connection.GetSchemaAsync("Tables", cancellationToken).ConfigureAwait(false);
+        return schema.Rows.Cast<DataRow>()
+            .Where(r => string.Equals(r["TABLE_TYPE"] as string, "TABLE", StringComparison.OrdinalIgnoreCase))
+            .Select(r => (string)r["TABLE_NAME"])
+            .ToList();
+    }
+
+    // Jet error numbers surface as SQLState: 3022 duplicate key, 3163 field too small, 3218/3260 record locked.
+    private static bool HasJetError(Exception exception, params string[] states)
+    {
+        if (!OperatingSystem.IsWindows() || exception is not OleDbException e)
+        {
+            return false;
+        }
+
+        foreach (OleDbError error in e.Errors)
+        {
+            if (states.Contains(error.SQLState))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override bool IsDuplicateKey(Exception exception) => HasJetError(exception, "3022");
+
+    public override bool IsTransient(Exception exception) => HasJetError(exception, "3218", "3260");
+
+    public override bool IsValueTooLong(Exception exception) => HasJetError(exception, "3163");
+
+    // Jet has no IF NOT EXISTS: the statements run only for the tables that are missing (see EnsureSyncStateAsync).
+    public override IReadOnlyList<string> SyncStateDdl { get; } =
+    [
+        "CREATE TABLE [shopikosync_links] ([Scope] TEXT(100) NOT NULL, [Entity] TEXT(20) NOT NULL, [LocalId] INTEGER NOT NULL, " +
+        "[RemoteId] TEXT(100), [ContentHash] TEXT(100), [UpdatedAt] DATETIME, CONSTRAINT [PK_shopikosync_links] PRIMARY KEY ([Scope], [Entity], [LocalId]))",
+        "CREATE TABLE [shopikosync_orders] ([ID] COUNTER CONSTRAINT [PK_shopikosync_orders] PRIMARY KEY, [Scope] TEXT(100) NOT NULL, " +
+        "[OrderId] TEXT(100) NOT NULL, [Revision] INTEGER NOT NULL, [Status] TEXT(50) NOT NULL, [DocumentNumber] TEXT(50) NOT NULL, " +
+        "[OperType] INTEGER NOT NULL, [Acct] INTEGER NOT NULL, [ObjectId] INTEGER NOT NULL, [Acknowledged] INTEGER NOT NULL DEFAULT 0, " +
+        "[RecordedAt] DATETIME NOT NULL, CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision]))",
+        "CREATE TABLE [shopikosync_quarantine] ([Scope] TEXT(100) NOT NULL, [Entity] TEXT(20) NOT NULL, [ItemId] TEXT(100) NOT NULL, " +
+        "[Reason] LONGTEXT NOT NULL, [FirstSeen] DATETIME NOT NULL, [LastSeen] DATETIME NOT NULL, [Attempts] INTEGER NOT NULL DEFAULT 1, " +
+        "CONSTRAINT [PK_shopikosync_quarantine] PRIMARY KEY ([Scope], [Entity], [ItemId]))",
+    ];
+
+    private static readonly string[] SyncStateNames = [SyncStateTables.Links, SyncStateTables.Orders, SyncStateTables.Quarantine];
+
+    public override async Task EnsureSyncStateAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var existing = await ListTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < SyncStateNames.Length; i++)
+        {
+            if (!existing.Contains(SyncStateNames[i], StringComparer.OrdinalIgnoreCase))
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(SyncStateDdl[i], cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Dapper;
+using MySqlConnector;
+using Shopiko.Sync.Configuration;
+
+namespace Shopiko.Sync.Warehouse.Dialects;
+
+/// <summary>MySQL / MariaDB through MySqlConnector: lowercase table names (case-sensitive on Linux servers), backticks.</summary>
+internal sealed class MySqlDialect : WarehouseDialect
+{
+    public override WarehouseProvider Provider => WarehouseProvider.MySql;
+
+    public override DbConnection CreateConnection(string connectionString) => new MySqlConnection(connectionString);
+
+    public override string Describe(string connectionString)
+    {
+        var b = new MySqlConnectionStringBuilder(connectionString);
+        return $"MySQL server {b.Server}:{b.Port}, database '{b.Database}'";
+    }
+
+    public override string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
+
+    // InnoDB's default REPEATABLE READ would let MAX(Acct) and plain reads see a snapshot older than a concurrent
+    // cashier's commit; READ COMMITTED plus FOR UPDATE on stock rows reads the latest committed state.
+    protected override string LockSuffix => " FOR UPDATE";
+
+    protected override string LastIdentity => "SELECT LAST_INSERT_ID()";
+
+    public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    public override bool IsDuplicateKey(Exception exception) =>
+        exception is MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
+
+    public override bool IsTransient(Exception exception) =>
+        exception is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout };
+
+    public override bool IsValueTooLong(Exception exception) =>
+        exception is MySqlException { ErrorCode: MySqlErrorCode.DataTooLong };
+
+    public override IReadOnlyList<string> SyncStateDdl { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS `shopikosync_links` (
+          `Scope` VARCHAR(100) NOT NULL,
+          `Entity` VARCHAR(20) NOT NULL,
+          `LocalId` INT NOT NULL,
+          `RemoteId` VARCHAR(100) NULL,
+          `ContentHash` VARCHAR(100) NULL,
+          `UpdatedAt` DATETIME NULL,
+          PRIMARY KEY (`Scope`, `Entity`, `LocalId`)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS `shopikosync_orders` (
+          `ID` INT NOT NULL AUTO_INCREMENT,
+          `Scope` VARCHAR(100) NOT NULL,
+          `OrderId` VARCHAR(100) NOT NULL,
+          `Revision` INT NOT NULL,
+          `Status` VARCHAR(50) NOT NULL,
+          `DocumentNumber` VARCHAR(50) NOT NULL,
+          `OperType` INT NOT NULL,
+          `Acct` BIGINT NOT NULL,
+          `ObjectId` INT NOT NULL,
+          `Acknowledged` INT NOT NULL DEFAULT 0,
+          `RecordedAt` DATETIME NOT NULL,
+          PRIMARY KEY (`ID`),
+          UNIQUE KEY `UX_shopikosync_orders_revision` (`Scope`, `OrderId`, `Revision`)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS `shopikosync_quarantine` (
+          `Scope` VARCHAR(100) NOT NULL,
+          `Entity` VARCHAR(20) NOT NULL,
+          `ItemId` VARCHAR(100) NOT NULL,
+          `Reason` VARCHAR(1000) NOT NULL,
+          `FirstSeen` DATETIME NOT NULL,
+          `LastSeen` DATETIME NOT NULL,
+          `Attempts` INT NOT NULL DEFAULT 1,
+          PRIMARY KEY (`Scope`, `Entity`, `ItemId`)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
+        """,
+    ];
+}

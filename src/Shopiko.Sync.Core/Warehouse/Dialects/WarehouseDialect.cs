@@ -1,0 +1,235 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Shopiko.Sync.Configuration;
+
+namespace Shopiko.Sync.Warehouse.Dialects;
+
+/// <summary>
+/// What differs between the database engines a Warehouse Pro database lives in: the driver, quoting, parameters,
+/// identity retrieval, locking, error codes and DDL. The statements themselves are written once here in terms of those
+/// tokens (<see cref="BuildSql"/>) and overridden by a dialect where its engine needs another shape, so the store
+/// never holds SQL text.
+/// </summary>
+internal abstract class WarehouseDialect
+{
+    /// <summary>The provider this dialect speaks.</summary>
+    public abstract WarehouseProvider Provider { get; }
+
+    /// <summary>Creates a closed connection.</summary>
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Where the connection points, for messages (never includes a password).</summary>
+    public abstract string Describe(string connectionString);
+
+    /// <summary>Quotes an identifier (column or table).</summary>
+    public abstract string Quote(string identifier);
+
+    /// <summary>The token of a named parameter in SQL text (Dapper binds it by name, or by position for OLE DB).</summary>
+    public virtual string Param(string name) => "@" + name;
+
+    /// <summary>The name a logical (lowercase) table has in a fresh database of this engine.</summary>
+    public virtual string DefaultTableName(string logical) => logical;
+
+    /// <summary>Isolation of write transactions: it must make MAX(Acct) and stock reads see committed work of other writers.</summary>
+    public virtual IsolationLevel WriteIsolation => IsolationLevel.ReadCommitted;
+
+    /// <summary>True when one command may hold several statements (an INSERT followed by the identity SELECT).</summary>
+    public virtual bool BatchesStatements => true;
+
+    /// <summary>Lists the tables of the connected database.</summary>
+    public abstract Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="exception"/> is a primary/unique key violation.</summary>
+    public abstract bool IsDuplicateKey(Exception exception);
+
+    /// <summary>True when the transaction was chosen as a deadlock victim or timed out on a lock: safe to retry whole.</summary>
+    public abstract bool IsTransient(Exception exception);
+
+    /// <summary>True when a value did not fit its column.</summary>
+    public abstract bool IsValueTooLong(Exception exception);
+
+    /// <summary>The statements creating the library's sync-state tables when missing.</summary>
+    public abstract IReadOnlyList<string> SyncStateDdl { get; }
+
+    /// <summary>The statement returning the identity of the row inserted last on this connection.</summary>
+    protected abstract string LastIdentity { get; }
+
+    /// <summary>The row-locking hint placed after a table name in FROM (SQL Server), or empty.</summary>
+    protected virtual string LockHint => "";
+
+    /// <summary>The row-locking clause placed at the end of a SELECT (MySQL), or empty.</summary>
+    protected virtual string LockSuffix => "";
+
+    /// <summary>Upper-cases and trims an expression.</summary>
+    protected virtual string UpperTrim(string expression) => $"UPPER(TRIM({expression}))";
+
+    /// <summary>Upper-cases an expression.</summary>
+    protected virtual string Upper(string expression) => $"UPPER({expression})";
+
+    /// <summary>Turns an INSERT into what returns the new identity (batched, or the INSERT alone when not batching).</summary>
+    private string WithIdentity(string insert) => BatchesStatements ? $"{insert}; {LastIdentity}" : insert;
+
+    /// <summary>Builds every statement the store runs, against the actual table names of one database.</summary>
+    public WarehouseSql BuildSql(TableNames tables)
+    {
+        string T(string logical) => Quote(tables[logical]);
+        string Q(string column) => Quote(column);
+        string P(string name) => Param(name);
+        string Cols(params string[] columns) => string.Join(", ", columns.Select(Q));
+        string Params(params string[] names) => string.Join(", ", names.Select(P));
+
+        var goodsColumns =
+            $"g.{Q("ID")} AS Id, g.{Q("Code")} AS Code, g.{Q("BarCode1")} AS BarCode1, g.{Q("BarCode2")} AS BarCode2, " +
+            $"g.{Q("BarCode3")} AS BarCode3, g.{Q("Name")} AS Name, g.{Q("Name2")} AS Name2, g.{Q("Measure1")} AS Measure1, " +
+            $"g.{Q("Description")} AS Description, g.{Q("PriceIn")} AS PriceIn, " +
+            string.Join(", ", Enumerable.Range(1, 10).Select(i => $"g.{Q("PriceOut" + i)} AS PriceOut{i}")) + ", " +
+            $"g.{Q("Type")} AS Type, ABS(g.{Q("GroupID")}) AS GroupId, g.{Q("TaxGroup")} AS VatGroupId, " +
+            $"v.{Q("VATValue")} AS VatRate, g.{Q("Deleted")} AS Deleted " +
+            $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")}";
+
+        var partnerColumns =
+            $"{Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Company")} AS Company, {Q("MOL")} AS Mol, {Q("City")} AS City, " +
+            $"{Q("Address")} AS Address, {Q("Phone")} AS Phone, {Q("eMail")} AS Email, {Q("TaxNo")} AS TaxNo, " +
+            $"{Q("Bulstat")} AS Bulstat, {Q("PriceGroup")} AS PriceGroup, {Q("Discount")} AS Discount, {Q("Type")} AS Type, " +
+            $"ABS({Q("GroupID")}) AS GroupId, {Q("CardNumber")} AS CardNumber, {Q("Deleted")} AS Deleted FROM {T("partners")}";
+
+        var notDeleted = $"({Q("Deleted")} IS NULL OR {Q("Deleted")} <> -1)";
+
+        return new WarehouseSql
+        {
+            SelectVersion = $"SELECT {Q("Version")} FROM {T("system")}",
+            SelectBaseCurrency = $"SELECT {Q("Currency")} FROM {T("currencies")} WHERE {Q("ID")} = 1",
+            SelectConfiguration =
+                $"SELECT {Q("Key")} AS CfgKey, {Q("Value")} AS CfgValue, {Q("UserID")} AS UserId FROM {T("configuration")} " +
+                $"WHERE {Q("Key")} IN ('configkey12', 'configkey20', 'configkey23', 'configkey48')",
+
+            SelectGoods = $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}",
+            SelectGoodById = $"SELECT {goodsColumns} WHERE g.{Q("ID")} = {P("Id")}",
+            SelectGoodsByCode =
+                $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +
+                $"AND {UpperTrim($"g.{Q("Code")}")} = {Upper(P("Code"))} ORDER BY g.{Q("ID")}",
+            SelectGroups =
+                $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name FROM {T("goodsgroups")} " +
+                $"WHERE {Q("ID")} <> 1 AND {Q("Code")} <> '-1' ORDER BY {Q("Code")}",
+            SelectGroupById = $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name FROM {T("goodsgroups")} WHERE {Q("ID")} = {P("Id")}",
+            SelectGroupCodes = $"SELECT {Q("Code")} FROM {T("goodsgroups")}{LockHint}{LockSuffix}",
+            InsertGroup = WithIdentity($"INSERT INTO {T("goodsgroups")} ({Cols("Name", "Code")}) VALUES ({Params("Name", "Code")})"),
+            SelectPartners = $"SELECT {partnerColumns} WHERE {Q("ID")} <> 1 ORDER BY {Q("ID")}",
+            SelectPartnerById = $"SELECT {partnerColumns} WHERE {Q("ID")} = {P("Id")}",
+            SelectObjects =
+                $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name, {Q("PriceGroup")} AS PriceGroup, " +
+                $"{Q("Deleted")} AS Deleted FROM {T("objects")} ORDER BY {Q("ID")}",
+            SelectVatGroups =
+                $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name, {Q("VATValue")} AS Rate FROM {T("vatgroups")} ORDER BY {Q("ID")}",
+            SelectPaymentTypes =
+                $"SELECT {Q("ID")} AS Id, {Q("Name")} AS Name, {Q("PaymentMethod")} AS PaymentMethod FROM {T("paymenttypes")} ORDER BY {Q("ID")}",
+            SelectStock = objectIds =>
+                $"SELECT {Q("ObjectID")} AS ObjectId, {Q("GoodID")} AS GoodId, SUM({Q("Qtty")}) AS Quantity FROM {T("store")} " +
+                $"WHERE {Q("GoodID")} <> 1 AND {Q("ObjectID")} IN ({string.Join(", ", objectIds)}) " +
+                $"GROUP BY {Q("GoodID")}, {Q("ObjectID")} ORDER BY {Q("GoodID")}, {Q("ObjectID")}",
+
+            // Constants are literals, and every parameter appears once: OLE DB binds by position (Dapper's ?name?).
+            InsertGood = WithIdentity(
+                $"INSERT INTO {T("goods")} ({Cols("Code", "BarCode1", "BarCode2", "BarCode3", "Catalog1", "Catalog2", "Catalog3", "Name", "Name2", "Measure1", "Measure2", "Ratio", "PriceIn", "PriceOut1", "PriceOut2", "PriceOut3", "PriceOut4", "PriceOut5", "PriceOut6", "PriceOut7", "PriceOut8", "PriceOut9", "PriceOut10", "MinQtty", "NormalQtty", "Description", "Type", "IsRecipe", "TaxGroup", "IsVeryUsed", "GroupID", "Deleted")}) " +
+                $"VALUES ({P("Code")}, {P("BarCode1")}, ' ', ' ', ' ', ' ', ' ', {P("Name")}, {P("Name2")}, {P("Measure1")}, {P("Measure2")}, 1, {P("PriceIn")}, " +
+                string.Join(", ", Enumerable.Range(1, 10).Select(i => P("PriceOut" + i))) +
+                $", 0, 0, {P("Description")}, {P("Type")}, 0, {P("TaxGroup")}, 0, {P("GroupID")}, 0)"),
+            InsertStoreRowsForGood =
+                $"INSERT INTO {T("store")} ({Cols("ObjectID", "GoodID", "Qtty", "Price", "Lot", "LotID", "LotOrder")}) " +
+                $"SELECT {Q("ID")}, {P("GoodId")}, 0, 0, ' ', 1, 1 FROM {T("objects")}",
+            InsertPartner = WithIdentity(
+                $"INSERT INTO {T("partners")} ({Cols("Code", "Company", "Company2", "MOL", "MOL2", "City", "City2", "Address", "Address2", "Phone", "Phone2", "Fax", "eMail", "TaxNo", "Bulstat", "BankName", "BankCode", "BankAcct", "BankVATName", "BankVATCode", "BankVATAcct", "PriceGroup", "Discount", "Type", "IsVeryUsed", "UserID", "GroupID", "UserRealTime", "Deleted", "CardNumber", "Note1", "Note2", "PaymentDays")}) " +
+                $"VALUES ({P("Code")}, {P("Company")}, {P("Company2")}, {P("Mol")}, {P("Mol2")}, {P("City")}, {P("City2")}, {P("Address")}, {P("Address2")}, {P("Phone")}, ' ', ' ', " +
+                $"{P("Email")}, {P("TaxNo")}, {P("Bulstat")}, ' ', ' ', ' ', ' ', ' ', ' ', 1, 0, {P("Type")}, 0, {P("UserId")}, {P("GroupID")}, {P("Now")}, 0, ' ', ' ', ' ', 0)"),
+            LastIdentity = LastIdentity,
+
+            SelectObjectById = $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name, {Q("PriceGroup")} AS PriceGroup, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("Id")}",
+            CountVatGroup = $"SELECT COUNT(*) FROM {T("vatgroups")} WHERE {Q("ID")} = {P("Id")}",
+            SelectMaxAcct = (operTypes, perObject) =>
+                $"SELECT MAX({Q("Acct")}) FROM {T("operations")} WHERE {Q("OperType")} IN ({string.Join(", ", operTypes)})" +
+                (perObject ? $" AND {Q("ObjectID")} = {P("ObjectId")}" : ""),
+            InsertNextAcct = $"INSERT INTO {T("nextacct")} ({Q("NextAcct")}) VALUES ({P("Key")})",
+            SelectStoreRows =
+                $"SELECT {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
+                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} = {P("GoodId")} " +
+                $"ORDER BY {Q("LotOrder")}, {Q("ID")}{LockSuffix}",
+            AddToStoreRow = $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + {P("Delta")} WHERE {Q("ID")} = {P("Id")}",
+            InsertStoreRow =
+                $"INSERT INTO {T("store")} ({Cols("ObjectID", "GoodID", "Qtty", "Price", "Lot", "LotID", "LotOrder")}) " +
+                $"VALUES ({Params("ObjectId", "GoodId", "Qtty", "Price", "Lot", "LotId", "LotOrder")})",
+            InsertOperation =
+                $"INSERT INTO {T("operations")} ({Cols("OperType", "Acct", "GoodID", "PartnerID", "ObjectID", "OperatorID", "Qtty", "Sign", "PriceIn", "PriceOut", "VATIn", "VATOut", "Discount", "CurrencyID", "CurrencyRate", "Date", "Lot", "LotID", "Note", "SrcDocID", "UserID", "UserRealTime")}) " +
+                $"VALUES ({Params("OperType", "Acct", "GoodId", "PartnerId", "ObjectId", "OperatorId", "Qtty", "Sign", "PriceIn", "PriceOut", "VatIn", "VatOut", "Discount", "CurrencyId", "CurrencyRate", "Date", "Lot", "LotId", "Note", "SrcDocId", "UserId", "UserRealTime")})",
+            InsertPayment =
+                $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) " +
+                $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type", "TransactionNumber", "EndDate")})",
+            CountDocumentLines =
+                $"SELECT COUNT(*) FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
+            DeleteDocumentLines =
+                $"DELETE FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
+            DeleteDocumentPayments =
+                $"DELETE FROM {T("payments")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
+
+            SelectLinks =
+                $"SELECT {Q("LocalId")} AS LocalId, {Q("RemoteId")} AS RemoteId, {Q("ContentHash")} AS ContentHash FROM {Q(SyncStateTables.Links)} " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} ORDER BY {Q("LocalId")}",
+            UpdateLink =
+                $"UPDATE {Q(SyncStateTables.Links)} SET {Q("RemoteId")} = {P("RemoteId")}, {Q("ContentHash")} = {P("ContentHash")}, {Q("UpdatedAt")} = {P("Now")} " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} AND {Q("LocalId")} = {P("LocalId")}",
+            InsertLink =
+                $"INSERT INTO {Q(SyncStateTables.Links)} ({Cols("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "UpdatedAt")}) " +
+                $"VALUES ({Params("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "Now")})",
+            ClearLinkHashes =
+                $"UPDATE {Q(SyncStateTables.Links)} SET {Q("ContentHash")} = NULL WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")}",
+            InsertImportedOrder =
+                $"INSERT INTO {Q(SyncStateTables.Orders)} ({Cols("Scope", "OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")}) " +
+                $"VALUES ({Params("Scope", "OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")})",
+            CountImportedOrderRevision =
+                $"SELECT COUNT(*) FROM {Q(SyncStateTables.Orders)} WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} AND {Q("Revision")} = {P("Revision")}",
+            SelectImportedOrder =
+                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} ORDER BY {Q("Revision")} DESC",
+            SelectUnacknowledgedOrders =
+                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Acknowledged")} = 0 ORDER BY {Q("ID")}",
+            AcknowledgeOrder =
+                $"UPDATE {Q(SyncStateTables.Orders)} SET {Q("Acknowledged")} = -1 " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} AND {Q("Revision")} = {P("Revision")}",
+            UpdateQuarantine =
+                $"UPDATE {Q(SyncStateTables.Quarantine)} SET {Q("Reason")} = {P("Reason")}, {Q("LastSeen")} = {P("Now")}, {Q("Attempts")} = {Q("Attempts")} + 1 " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} AND {Q("ItemId")} = {P("ItemId")}",
+            InsertQuarantine =
+                $"INSERT INTO {Q(SyncStateTables.Quarantine)} ({Cols("Scope", "Entity", "ItemId", "Reason", "FirstSeen", "LastSeen", "Attempts")}) " +
+                $"VALUES ({Params("Scope", "Entity", "ItemId", "Reason", "FirstSeen", "LastSeen")}, 1)",
+            DeleteQuarantine =
+                $"DELETE FROM {Q(SyncStateTables.Quarantine)} WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} AND {Q("ItemId")} = {P("ItemId")}",
+            SelectQuarantine =
+                $"SELECT {Q("Entity")} AS Entity, {Q("ItemId")} AS ItemId, {Q("Reason")} AS Reason, {Q("FirstSeen")} AS FirstSeen, " +
+                $"{Q("LastSeen")} AS LastSeen, {Q("Attempts")} AS Attempts FROM {Q(SyncStateTables.Quarantine)} " +
+                $"WHERE {Q("Scope")} = {P("Scope")} ORDER BY {Q("FirstSeen")}, {Q("ItemId")}",
+        };
+    }
+
+    /// <summary>Creates the sync-state tables that are missing. Engines with IF NOT EXISTS simply run <see cref="SyncStateDdl"/>.</summary>
+    public virtual async Task EnsureSyncStateAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var statement in SyncStateDdl)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Names of the library's own tables in the warehouse database (lowercase on every engine).</summary>
+internal static class SyncStateTables
+{
+    /// <summary>Links between warehouse records and shop ids, with content hashes.</summary>
+    public const string Links = "shopikosync_links";
+
+    /// <summary>Imported order revisions: the exactly-once guard.</summary>
+    public const string Orders = "shopikosync_orders";
+
+    /// <summary>Items held back with a reason.</summary>
+    public const string Quarantine = "shopikosync_quarantine";
+}

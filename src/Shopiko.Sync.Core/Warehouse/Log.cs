@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Shopiko.Sync.Warehouse;
+
+/// <summary>The warehouse store's log messages.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Opened Warehouse Pro database ({Where}): version {Version}, base currency {Currency}, costing {Costing}")]
+    public static partial void Opened(ILogger logger, string where, string version, string currency, string costing);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Wrote {Kind} {Number} in object {ObjectId}: {LineCount} lines")]
+    public static partial void DocumentWritten(ILogger logger, string kind, string number, int objectId, int lineCount);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Document number {Key} is taken in nextacct; trying the next one")]
+    public static partial void DocumentNumberTaken(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Write to the Warehouse Pro database collided with another writer (attempt {Attempt}); retrying the whole transaction")]
+    public static partial void WriteRetried(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Stock of good {GoodId} in object {ObjectId} goes negative by {Missing}: the database allows negative stock")]
+    public static partial void NegativeStock(ILogger logger, int goodId, int objectId, decimal missing);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Created {What} {Id} ({Name})")]
+    public static partial void Created(ILogger logger, string what, int id, string name);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Annulled sales order {Number} in object {ObjectId}")]
+    public static partial void SalesOrderAnnulled(ILogger logger, string number, int objectId);
+}

@@ -1,0 +1,220 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Shopiko.Sync.Warehouse.Dialects;
+using Shopiko.Sync.Warehouse.Model;
+
+namespace Shopiko.Sync.Warehouse;
+
+// The library's own tables (shopikosync_*) in the warehouse database: links with content hashes, imported order
+// revisions (the unique key on scope + order + revision is the exactly-once guard) and the quarantine.
+internal sealed partial class WarehouseStore
+{
+    private const int IdLength = 100;
+
+    public async Task EnsureSyncStateAsync(CancellationToken cancellationToken = default)
+    {
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _dialect.EnsureSyncStateAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e)
+        {
+            throw new WarehouseException(
+                $"Cannot create the sync tables (shopikosync_*) in {Where}: {e.Message} The database user needs the right to create tables.", e);
+        }
+
+        _syncStateReady = true;
+    }
+
+    private Task EnsureSyncStateOnceAsync(CancellationToken cancellationToken) =>
+        _syncStateReady ? Task.CompletedTask : EnsureSyncStateAsync(cancellationToken);
+
+    private static void ValidateOrder(OrderImportRecord order)
+    {
+        Text.Own(order.Scope, "The shop scope", IdLength);
+        Text.Own(order.OrderId, "The shop order id", IdLength);
+        Text.Own(order.Status, "The shop order status", 50);
+    }
+
+    private async Task RequireOrderNotRecordedAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, OrderImportRecord order, CancellationToken cancellationToken)
+    {
+        var count = await connection.ExecuteScalarAsync<long>(Command(sql.CountImportedOrderRevision,
+            new { order.Scope, order.OrderId, order.Revision }, transaction, cancellationToken)).ConfigureAwait(false);
+        if (count > 0)
+        {
+            throw new OrderAlreadyImportedException(order.OrderId, order.Revision);
+        }
+    }
+
+    private async Task RecordOrderAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, OrderImportRecord order,
+        string number, int operType, long acct, int objectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.ExecuteAsync(Command(sql.InsertImportedOrder, new
+            {
+                order.Scope,
+                order.OrderId,
+                order.Revision,
+                order.Status,
+                DocumentNumber = number,
+                OperType = operType,
+                Acct = acct,
+                ObjectId = objectId,
+                Acknowledged = 0,
+                RecordedAt = Clock.UtcNow(_time),
+            }, transaction, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (DbException e) when (_dialect.IsDuplicateKey(e))
+        {
+            // Another engine recorded the same revision between our check and this insert: its document stands,
+            // ours is rolled back with this transaction.
+            throw new OrderAlreadyImportedException(order.OrderId, order.Revision, e);
+        }
+    }
+
+    private async Task WriteLinkAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, ScopedLink? link, int localId, CancellationToken cancellationToken)
+    {
+        if (link is not null)
+        {
+            await UpsertLinkAsync(connection, transaction, sql, link.Scope, new SyncLink(link.Entity, localId, link.RemoteId, link.ContentHash), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task UpsertLinkAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, string scope, SyncLink link, CancellationToken cancellationToken)
+    {
+        // UPDATE, then INSERT when nothing matched: the same two statements work on all four engines.
+        var parameters = new
+        {
+            Scope = Text.Own(scope, "The shop scope", IdLength),
+            Entity = link.Entity.ToString(),
+            link.LocalId,
+            RemoteId = Text.Own(link.RemoteId, "The shop id", IdLength),
+            ContentHash = Text.Own(link.ContentHash, "The content hash", IdLength),
+            Now = Clock.UtcNow(_time),
+        };
+        var updated = await connection.ExecuteAsync(Command(sql.UpdateLink, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            await connection.ExecuteAsync(Command(sql.InsertLink, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    public async IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var link in StreamAsync<LinkRow, SyncLink>(s => s.SelectLinks, new { Scope = scope, Entity = entity.ToString() },
+            r => new SyncLink(entity, r.LocalId, r.RemoteId, r.ContentHash), cancellationToken).ConfigureAwait(false))
+        {
+            yield return link;
+        }
+    }
+
+    public async Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(links);
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(async (connection, transaction, sql, _) =>
+        {
+            foreach (var link in links)
+            {
+                await UpsertLinkAsync(connection, transaction, sql, scope, link, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ClearLinkHashesAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync((connection, transaction, sql, _) =>
+            connection.ExecuteAsync(Command(sql.ClearLinkHashes, new { Scope = scope, Entity = entity.ToString() }, transaction, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ImportedOrder>> ReadImportedOrderAsync(string scope, string orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(orderId);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        return await ListAsync<ImportedOrderRow, ImportedOrder>(s => s.SelectImportedOrder, new { Scope = scope, OrderId = orderId },
+            r => r.ToImportedOrder(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ImportedOrder>> ReadUnacknowledgedOrdersAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        return await ListAsync<ImportedOrderRow, ImportedOrder>(s => s.SelectUnacknowledgedOrders, new { Scope = scope },
+            r => r.ToImportedOrder(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task MarkOrderAcknowledgedAsync(string scope, string orderId, int revision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(orderId);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync((connection, transaction, sql, _) =>
+            connection.ExecuteAsync(Command(sql.AcknowledgeOrder, new { Scope = scope, OrderId = orderId, Revision = revision }, transaction, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task QuarantineAsync(string scope, SyncEntity entity, string id, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(reason);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        var now = Clock.UtcNow(_time);
+        var parameters = new
+        {
+            Scope = Text.Own(scope, "The shop scope", IdLength),
+            Entity = entity.ToString(),
+            ItemId = Text.Own(id, "The quarantined id", IdLength),
+            // The reason is for people: a long one is shortened rather than refused.
+            Reason = reason.Length <= 1000 ? reason : reason[..997] + "...",
+            Now = now,
+            FirstSeen = now,
+            LastSeen = now,
+        };
+        await WriteAsync(async (connection, transaction, sql, _) =>
+        {
+            var updated = await connection.ExecuteAsync(Command(sql.UpdateQuarantine, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            if (updated == 0)
+            {
+                await connection.ExecuteAsync(Command(sql.InsertQuarantine, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            }
+
+            return updated;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReleaseQuarantineAsync(string scope, SyncEntity entity, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(id);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync((connection, transaction, sql, _) =>
+            connection.ExecuteAsync(Command(sql.DeleteQuarantine, new { Scope = scope, Entity = entity.ToString(), ItemId = id }, transaction, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<QuarantineEntry>> ReadQuarantineAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        return await ListAsync<QuarantineRow, QuarantineEntry>(s => s.SelectQuarantine, new { Scope = scope }, r => r.ToEntry(), cancellationToken).ConfigureAwait(false);
+    }
+}
