@@ -42,13 +42,22 @@ Task("Test")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    DotNetTest(solution, new DotNetTestSettings
+    var results = MakeAbsolute(Directory("./artifacts/test-results"));
+    CleanDirectory(results);
+    try
     {
-        Configuration = configuration,
-        NoBuild = true,
-        Loggers = { "console;verbosity=normal" },
-        ResultsDirectory = "./artifacts/test-results",
-    });
+        DotNetTest(solution, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            Loggers = { "console;verbosity=normal", "trx" },
+            ResultsDirectory = results,
+        });
+    }
+    finally
+    {
+        PrintTestSummary(results);
+    }
 });
 
 Task("Pack")
@@ -88,4 +97,23 @@ void Run(string file, string args)
 {
     var exit = StartProcess(file, new ProcessSettings { Arguments = args });
     if (exit != 0) throw new CakeException($"{file} {args} exited with {exit}");
+}
+
+// One closing line for the whole suite, summed over every test project's TRX file: "Tests: N passed, N failed, N skipped".
+void PrintTestSummary(DirectoryPath results)
+{
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(results.FullPath + "/*.trx"))
+    {
+        var doc = System.Xml.Linq.XDocument.Load(trx.FullPath);
+        var counters = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+        if (counters is null) continue;
+        int Get(string name) => int.TryParse((string?)counters.Attribute(name), out var v) ? v : 0;
+        passed += Get("passed");
+        failed += Get("failed") + Get("error") + Get("timeout") + Get("aborted");
+        skipped += Get("notExecuted");
+    }
+    // Plain Console (not Information) so the line carries no colour codes for log readers.
+    System.Console.WriteLine();
+    System.Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
 }

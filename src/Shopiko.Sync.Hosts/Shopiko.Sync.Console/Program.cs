@@ -1,3 +1,4 @@
-// Placeholder until the console host lands (issue 5).
-System.Console.WriteLine("shopiko-sync: the console host is not built yet.");
-return 0;
+using Shopiko.Sync.Console.CommandLine;
+
+// Unmatched tokens are configuration overrides (--ShopikoSync:Servers:0:Name=Shop2), handed to the configuration.
+return await ShopikoSyncCli.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,4 +1,14 @@
-// Placeholder until the service host lands (issue 5).
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Service;
+
+try
+{
+    await ServiceHost.Build(ServiceHost.CreateBuilder(args)).RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (Exception ex) when (ex is ShopikoConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
+{
+    // A settings mistake is one line a merchant's IT person can act on, not a stack trace.
+    Console.Error.WriteLine("Shopiko.Sync.Service: " + ex.Message);
+    return 1;
+}

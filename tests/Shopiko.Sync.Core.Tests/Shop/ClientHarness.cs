@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Shop;
+
+namespace Shopiko.Sync.Core.Tests.Shop;
+
+/// <summary>A client built by AddShopikoSync whose primary handler is a <see cref="CapturingHandler"/> and whose clock is fake.</summary>
+internal sealed class ClientHarness : IDisposable
+{
+    public const string Key = "892b2466d9611628358bfd292745bf3bdadb737";
+    public const string ApiId = "3267435611954348033";
+
+    private readonly ServiceProvider _services;
+
+    public ClientHarness(Action<ShopConnectionOptions>? configure = null, Action<ShopikoClientOptions>? client = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddShopikoSync();
+        services.Configure<ShopikoClientOptions>(o =>
+        {
+            // Waiting is simulated: the fake clock moves on by the chosen delay, nothing sleeps.
+            o.RetryDelay = chosen =>
+            {
+                Delays.Add(chosen);
+                Time.Advance(chosen);
+                return TimeSpan.Zero;
+            };
+            client?.Invoke(o);
+        });
+        services.AddHttpClient("Shopiko.Sync.Shop").ConfigurePrimaryHttpMessageHandler(() => Handler);
+        _services = services.BuildServiceProvider();
+        Options = new ShopConnectionOptions { BaseUrl = "https://shop.example/api/microinvest/v1/", ApiId = ApiId, Key = Key };
+        configure?.Invoke(Options);
+        Api = _services.GetRequiredService<IShopikoApiFactory>().Create(Options);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 13, 20, 0, TimeSpan.Zero));
+
+    public CapturingHandler Handler { get; } = new();
+
+    public List<TimeSpan> Delays { get; } = [];
+
+    public ShopConnectionOptions Options { get; }
+
+    public IShopikoApi Api { get; }
+
+    public IShopikoApiFactory Factory => _services.GetRequiredService<IShopikoApiFactory>();
+
+    public void Dispose() => _services.Dispose();
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Shopiko.Sync.Hosts.Tests.Support;
+using Shopiko.Sync.Service;
+using Shopiko.Sync.Service.Scheduling;
+using Shopiko.Sync.Sync;
+using Shopiko.Sync.Sync.RunLog;
+
+namespace Shopiko.Sync.Hosts.Tests.Service;
+
+/// <summary>The real service host, in-process on a loopback port, with a fake clock and a scripted engine.</summary>
+internal sealed class ServiceApp : IAsyncDisposable
+{
+    private readonly TempFolder _folder;
+    private readonly WebApplication _app;
+
+    private ServiceApp(TempFolder folder, WebApplication app, FakeTimeProvider time, ScriptedEngineFactory engines)
+    {
+        _folder = folder;
+        _app = app;
+        Time = time;
+        Engines = engines;
+        var address = ServiceHost.Addresses(app).Single();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public ScriptedEngineFactory Engines { get; }
+
+    public HttpClient Http { get; }
+
+    public string RunLogFolder => _folder.File("runs");
+
+    public ServerSupervisor Supervisor => _app.Services.GetRequiredService<ServerSupervisor>();
+
+    public ServerRunner Server(string name) => Supervisor.Find(name)!;
+
+    /// <summary>Starts the service with the given servers (JSON objects of ShopikoSync:Servers) and service settings.</summary>
+    public static async Task<ServiceApp> StartAsync(IEnumerable<object> servers, object? service = null, Action<ScriptedEngineFactory>? configure = null)
+    {
+        var folder = new TempFolder("shopiko-service");
+        var serverList = servers.Select(s => JsonSerializer.SerializeToNode(s)!.AsObject()).ToList();
+        foreach (var server in serverList)
+        {
+            // Settings the library validates on start; the scripted engine never uses them.
+            server.TryAdd("Warehouse", new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = "Data Source=" + folder.File("unused.db") });
+            server.TryAdd("Shop", new JsonObject { ["BaseUrl"] = "http://127.0.0.1:9/api/microinvest/v1/", ["ApiId"] = "1", ["Key"] = "test-key" });
+        }
+
+        var config = new JsonObject
+        {
+            ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
+            ["ShopikoSync"] = new JsonObject
+            {
+                ["Service"] = JsonSerializer.SerializeToNode(service ?? new { Url = "http://127.0.0.1:0" }),
+                ["RunLog"] = new JsonObject { ["Folder"] = folder.File("runs") },
+                ["Servers"] = new JsonArray([.. serverList]),
+            },
+        };
+        var configFile = folder.File("appsettings.json");
+        await File.WriteAllTextAsync(configFile, config.ToJsonString());
+
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var engines = new ScriptedEngineFactory([.. serverList.Select(s => (string)s["Name"]!)]);
+        configure?.Invoke(engines);
+        var builder = ServiceHost.CreateBuilder(["--config", configFile]);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton<ISyncEngineFactory>(engines);
+        var app = ServiceHost.Build(builder);
+        await app.StartAsync();
+        return new ServiceApp(folder, app, time, engines);
+    }
+
+    public void UseToken(string token) => Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+    public async Task<(SyncOperation Operation, string Server)> NextCallAsync(string what)
+    {
+        var call = await Engines.Calls.Reader.ReadAsync().AsTask().WithTimeout(what);
+        return (call.Operation, call.Server);
+    }
+
+    public async Task<JsonArray> ServersAsync(string query = "")
+    {
+        var response = await Http.GetAsync("/api/servers" + query);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+}

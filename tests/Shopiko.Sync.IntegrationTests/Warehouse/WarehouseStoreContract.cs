@@ -1,0 +1,506 @@
+using Microsoft.Extensions.Time.Testing;
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Testing;
+using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Model;
+using Shopiko.Sync.Warehouse.Schema;
+
+namespace Shopiko.Sync.IntegrationTests.Warehouse;
+
+/// <summary>
+/// The behaviour every engine's store must show, run once per engine by the subclasses. Each test works in a new
+/// blank database created by <see cref="WarehouseSchema.CreateBlankAsync"/> (object 2 is the central warehouse).
+/// </summary>
+public abstract class WarehouseStoreContract
+{
+    private const string Scope = "3267435611954348033";
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 14, 10, 30, 15, TimeSpan.Zero));
+
+    protected abstract WarehouseProvider Provider { get; }
+
+    /// <summary>A new, empty database (no tables) and a connection string to it.</summary>
+    protected abstract Task<string> CreateEmptyDatabaseAsync();
+
+    /// <summary>A connection string of this provider to a server that does not answer.</summary>
+    protected abstract string UnreachableConnectionString { get; }
+
+    protected async Task<TestDatabase> NewDatabaseAsync(BlankDatabaseOptions? options = null)
+    {
+        var cs = await CreateEmptyDatabaseAsync();
+        await WarehouseSchema.CreateBlankAsync(Provider, cs, options);
+        return new TestDatabase(Provider, cs, Time);
+    }
+
+    private static readonly DateOnly Day = new(2026, 3, 14);
+
+    private static WarehouseDocument Sale(int objectId, int partnerId, params (int GoodId, decimal Qty, decimal Price)[] lines) => new()
+    {
+        Kind = DocumentKind.Sale,
+        ObjectId = objectId,
+        PartnerId = partnerId,
+        Date = Day,
+        Lines = lines.Select(l => new DocumentLine { GoodId = l.GoodId, Quantity = l.Qty, PriceOut = l.Price, VatOut = Math.Round(l.Price / 6, 2) }).ToList(),
+        Payments = new DocumentPayments(lines.Sum(l => l.Qty * l.Price), Day, [new DocumentPayment(3, lines.Sum(l => l.Qty * l.Price))]),
+    };
+
+    private static async Task<Good> NewGoodAsync(IWarehouseStore store, string code = "SKU-1", decimal cost = 6m, decimal price = 12m) =>
+        await store.CreateGoodAsync(new NewGood { Code = code, Name = "Кафе " + code, PriceIn = cost, Prices = GoodPrices.Zero with { PriceOut2 = price } });
+
+    private static async Task<decimal> StockAsync(IWarehouseStore store, int objectId, int goodId) =>
+        await store.ReadStockAsync([objectId]).Where(s => s.GoodId == goodId).Select(s => s.Quantity).SumAsync();
+
+    // ------------------------------------------------------------------ reads
+
+    [StoreFact]
+    public async Task Info_reports_version_base_currency_and_settings()
+    {
+        var db = await NewDatabaseAsync(new BlankDatabaseOptions { BaseCurrency = "BGN", PricesIncludeVat = false, Costing = CostingMethod.Fifo });
+
+        var info = await db.NewStore().GetInfoAsync();
+
+        info.Provider.Should().Be(Provider);
+        info.SchemaVersion.Should().Be("3.07");
+        info.BaseCurrency.Should().Be("BGN");
+        info.Settings.Should().Be(new WarehouseSettings(PricesIncludeVat: false, CostingMethod.Fifo, AllowNegativeStock: true, DocumentNumbersPerObject: false));
+        info.Settings.UsesLots.Should().BeTrue();
+    }
+
+    [StoreFact]
+    public async Task Reads_objects_vat_groups_payment_types_and_no_service_rows()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+
+        (await store.ReadObjectsAsync()).Select(o => (o.Id, o.Name)).Should().Equal((1, "Служебен обект"), (2, "Централен Склад"));
+        (await store.ReadVatGroupsAsync()).Should().ContainSingle().Which.Rate.Should().Be(20m);
+        (await store.ReadPaymentTypesAsync()).Select(p => p.Id).Should().Equal(1, 2, 3, 4);
+        (await store.ReadGoodsAsync().ToListAsync()).Should().BeEmpty("the service good (ID 1) is never exported");
+        (await store.ReadPartnersAsync().ToListAsync()).Should().BeEmpty();
+        (await store.ReadGoodsGroupsAsync().ToListAsync()).Should().BeEmpty();
+    }
+
+    [StoreFact]
+    public async Task Tolerates_extra_tables_and_columns()
+    {
+        var db = await NewDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE {fitnesscards} ([ID] INT, [Holder] VARCHAR(50))");
+        await db.ExecuteAsync("ALTER TABLE {goods} ADD [AddInFlag] INT");
+        var store = db.NewStore();
+
+        var good = await NewGoodAsync(store);
+
+        (await store.ReadGoodsAsync().ToListAsync()).Should().ContainSingle().Which.Id.Should().Be(good.Id);
+    }
+
+    // ------------------------------------------------------------------ creates
+
+    [StoreFact]
+    public async Task Creates_groups_with_the_next_three_letter_code()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+
+        var first = await store.CreateGoodsGroupAsync(new NewGoodsGroup("Храни"));
+        var second = await store.CreateGoodsGroupAsync(new NewGoodsGroup("Напитки"));
+        var child = await store.CreateGoodsGroupAsync(new NewGoodsGroup("Хляб", first.Id));
+        await db.ExecuteAsync("INSERT INTO {goodsgroups} ([Code], [Name]) VALUES ('AAZ', 'Made in the program')");
+        var afterZ = await store.CreateGoodsGroupAsync(new NewGoodsGroup("След AAZ"));
+
+        (first.Code, second.Code, child.Code, afterZ.Code).Should().Be(("AAA", "AAB", "AAAAAA", "ABA"));
+        child.ParentCode.Should().Be("AAA");
+        (await store.ReadGoodsGroupsAsync().Select(g => g.Code).ToListAsync()).Should().Equal("AAA", "AAAAAA", "AAB", "AAZ", "ABA");
+    }
+
+    [StoreFact]
+    public async Task Creates_a_good_with_a_store_row_in_every_object()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var group = await store.CreateGoodsGroupAsync(new NewGoodsGroup("Кафе"));
+
+        var good = await store.CreateGoodAsync(new NewGood
+        {
+            Code = "CF-01", Name = "Кафе на зърна 1 кг", Measure1 = "бр.", PriceIn = 18.5m,
+            Prices = GoodPrices.Zero with { PriceOut1 = 25m, PriceOut2 = 29.99m, PriceOut10 = 20m }, GroupId = group.Id, VatGroupId = 1,
+        });
+
+        good.Should().BeEquivalentTo(new
+        {
+            Code = "CF-01", BarCode1 = "", Name = "Кафе на зърна 1 кг", Measure1 = "бр.", PriceIn = 18.5m, GroupId = group.Id,
+            VatGroupId = 1, VatRate = 20m, IsDeleted = false, Description = "",
+        });
+        good.Prices.Should().Be(GoodPrices.Zero with { PriceOut1 = 25m, PriceOut2 = 29.99m, PriceOut10 = 20m });
+        (await db.ScalarAsync<string>("SELECT [BarCode1] FROM {goods} WHERE [ID] = @Id", new { good.Id })).Should().Be(" ", "empty strings are stored as one space");
+        (await db.QueryAsync<int>("SELECT [ObjectID] FROM {store} WHERE [GoodID] = @Id AND [Qtty] = 0 AND [LotID] = 1 ORDER BY [ObjectID]", new { good.Id }))
+            .Should().Equal(1, 2);
+        (await store.FindGoodAsync(good.Id)).Should().Be(good);
+        (await store.FindGoodsByCodeAsync(" cf-01 ")).Should().ContainSingle().Which.Id.Should().Be(good.Id);
+        (await store.ReadStockAsync([2]).ToListAsync()).Should().Equal(new StockLevel(2, good.Id, 0m));
+    }
+
+    [StoreFact]
+    public async Task Creates_a_partner()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+
+        var partner = await store.CreatePartnerAsync(new NewPartner
+        {
+            Company = "Кафе Дизайн ООД", Mol = "Иван Петров", City = "Пловдив", Address = "ул. Главна 1", Email = "office@cafe.bg",
+            Bulstat = "203040506", TaxNo = "BG203040506", Type = 2,
+        }, new ScopedLink(Scope, SyncEntity.Customer, "cus_1", "h1"));
+
+        partner.Should().BeEquivalentTo(new { Company = "Кафе Дизайн ООД", Mol = "Иван Петров", Phone = "", Bulstat = "203040506", IsCompany = true, PriceGroup = 1 });
+        (await store.ReadPartnersAsync().ToListAsync()).Should().Equal(partner);
+        (await store.ReadLinksAsync(Scope, SyncEntity.Customer).ToListAsync()).Should().Equal(new SyncLink(SyncEntity.Customer, partner.Id, "cus_1", "h1"));
+    }
+
+    // ------------------------------------------------------------------ documents
+
+    [StoreFact]
+    public async Task A_sale_writes_lines_stock_and_payments_as_the_program_does()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store, cost: 6m);
+        var partner = await store.CreatePartnerAsync(new NewPartner { Company = "Клиент" });
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 10);
+
+        var written = await store.WriteDocumentAsync(new WarehouseDocument
+        {
+            Kind = DocumentKind.Sale, ObjectId = 2, PartnerId = partner.Id, OperatorId = 1, Date = Day,
+            Lines = [new DocumentLine { GoodId = good.Id, Quantity = 3, PriceOut = 12m, VatOut = 2m, DiscountPercent = 0 }],
+            Payments = new DocumentPayments(36m, Day, [new DocumentPayment(3, 30m), new DocumentPayment(4, 6m)]),
+        });
+
+        written.Should().Be(new WrittenDocument(DocumentKind.Sale, 2, 1, "S0000000001", 2, 1));
+        (await StockAsync(store, 2, good.Id)).Should().Be(7m);
+        var line = (await db.QueryAsync<OperationRow>("SELECT * FROM {operations} WHERE [OperType] = 2 AND [Acct] = 1")).Should().ContainSingle().Subject;
+        line.Should().BeEquivalentTo(new
+        {
+            GoodID = good.Id, PartnerID = partner.Id, ObjectID = 2, OperatorID = 1, UserID = 1, Qtty = 3.0, Sign = -1, PriceIn = 6.0,
+            PriceOut = 12.0, VATOut = 2.0, CurrencyID = 1, CurrencyRate = 1.0, Date = new DateTime(2026, 3, 14), Lot = " ", LotID = 1, Note = " ",
+            UserRealTime = new DateTime(2026, 3, 14, 10, 30, 15),
+        });
+        var payments = await db.QueryAsync<PaymentRow>("SELECT * FROM {payments} WHERE [Acct] = 1 ORDER BY [ID]");
+        payments.Select(p => (p.Mode, p.Qtty, p.Type, p.Sign, p.OperType, p.ObjectID, p.PartnerID, p.TransactionNumber, p.EndDate)).Should().Equal(
+            (-1, 36.0, 1, 1, 2, 2, partner.Id, " ", new DateTime(2026, 3, 14)),
+            (1, 30.0, 3, 1, 2, 2, partner.Id, " ", new DateTime(2026, 3, 14)),
+            (1, 6.0, 4, 1, 2, 2, partner.Id, " ", new DateTime(2026, 3, 14)));
+        payments.Sum(p => -p.Qtty * p.Mode * p.Sign).Should().Be(0, "the partner owes nothing once paid in full");
+        (await db.QueryAsync<string>("SELECT [NextAcct] FROM {nextacct}")).Should().Equal("S1");
+    }
+
+    [StoreFact]
+    public async Task Sale_numbers_follow_the_existing_sales_and_skip_reserved_numbers()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await db.ExecuteAsync("INSERT INTO {operations} ([OperType], [Acct], [GoodID], [ObjectID], [Qtty], [Sign]) VALUES (16, 41, 1, 2, 0, -1)");
+        await db.ExecuteAsync("INSERT INTO {operations} ([OperType], [Acct], [GoodID], [ObjectID], [Qtty], [Sign]) VALUES (1, 900, 1, 2, 0, 1)");
+        await db.ExecuteAsync("INSERT INTO {nextacct} ([NextAcct]) VALUES ('S42')");
+
+        var written = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)));
+
+        written.Acct.Should().Be(43, "MAX over sales (2, 16) is 41, and S42 is already reserved by a cashier");
+        written.Number.Should().Be("S0000000043");
+    }
+
+    [StoreFact]
+    public async Task A_sales_order_changes_no_stock_and_can_be_annulled()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 5);
+
+        var order = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 2, 12m)) with { Kind = DocumentKind.SalesOrder });
+
+        order.Should().BeEquivalentTo(new { OperType = 19, Acct = 1L, Number = "OR0000000001" });
+        (await StockAsync(store, 2, good.Id)).Should().Be(5m);
+        (await db.ScalarAsync<long>("SELECT [Sign] FROM {operations} WHERE [OperType] = 19")).Should().Be(0);
+
+        var record = new OrderImportRecord(Scope, "ord_1", 2, "cancelled");
+        (await store.AnnulSalesOrderAsync(order.Acct, 2, record)).Should().BeTrue();
+        (await store.AnnulSalesOrderAsync(order.Acct, 2)).Should().BeFalse("it is gone");
+        (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {operations} WHERE [OperType] = 19")).Should().Be(0);
+        (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {payments} WHERE [OperType] = 19")).Should().Be(0);
+        (await store.ReadImportedOrderAsync(Scope, "ord_1")).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Revision = 2, OperType = 19, Acct = 1L, Status = "cancelled" });
+    }
+
+    [StoreFact]
+    public async Task A_customer_return_brings_stock_back()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 5);
+        var sale = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 3, 12m)));
+
+        var back = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 2, 12m)) with { Kind = DocumentKind.CustomerReturn, SourceAcct = sale.Acct });
+
+        back.Should().BeEquivalentTo(new { OperType = 34, Acct = 1L, Number = "CR0000000001" });
+        (await StockAsync(store, 2, good.Id)).Should().Be(4m);
+        (await db.ScalarAsync<long>("SELECT [Sign] FROM {operations} WHERE [OperType] = 34")).Should().Be(1);
+        (await db.ScalarAsync<long>("SELECT [Sign] FROM {payments} WHERE [OperType] = 34 AND [Mode] = -1")).Should().Be(-1, "the money goes back to the customer");
+    }
+
+    [StoreFact]
+    public async Task Fifo_takes_the_quantity_from_the_lots_in_order()
+    {
+        var db = await NewDatabaseAsync(new BlankDatabaseOptions { Costing = CostingMethod.Fifo });
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await db.ExecuteAsync("DELETE FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2", new { good.Id });
+        await AddLotAsync(db, good.Id, "L-NEW", lotId: 3, order: 20, qty: 5, price: 7);
+        await AddLotAsync(db, good.Id, "L-OLD", lotId: 2, order: 10, qty: 5, price: 5);
+
+        var written = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 7, 12m)));
+
+        written.LineCount.Should().Be(2, "one operation row per lot taken");
+        (await db.QueryAsync<OperationRow>("SELECT * FROM {operations} WHERE [OperType] = 2 ORDER BY [ID]"))
+            .Select(o => (o.Lot, o.LotID, o.Qtty, o.PriceIn)).Should().Equal(("L-OLD", 2, 5.0, 5.0), ("L-NEW", 3, 2.0, 7.0));
+        (await db.QueryAsync<double>("SELECT [Qtty] FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2 ORDER BY [LotOrder]", new { good.Id }))
+            .Should().Equal(0.0, 3.0);
+    }
+
+    [StoreFact]
+    public async Task Lifo_takes_the_newest_lot_first()
+    {
+        var db = await NewDatabaseAsync(new BlankDatabaseOptions { Costing = CostingMethod.Lifo });
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await db.ExecuteAsync("DELETE FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2", new { good.Id });
+        await AddLotAsync(db, good.Id, "L-OLD", lotId: 2, order: 10, qty: 5, price: 5);
+        await AddLotAsync(db, good.Id, "L-NEW", lotId: 3, order: 20, qty: 5, price: 7);
+
+        await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 6, 12m)));
+
+        (await db.QueryAsync<double>("SELECT [Qtty] FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2 ORDER BY [LotOrder]", new { good.Id }))
+            .Should().Equal(4.0, 0.0);
+    }
+
+    [StoreFact]
+    public async Task Lots_refuse_a_sale_beyond_their_stock_when_negative_stock_is_forbidden()
+    {
+        var db = await NewDatabaseAsync(new BlankDatabaseOptions { Costing = CostingMethod.Fifo });
+        await db.ExecuteAsync("UPDATE {configuration} SET [Value] = '0' WHERE [Key] = 'configkey12'");
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        var other = await NewGoodAsync(store, "SKU-2");
+        await db.ExecuteAsync("DELETE FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2", new { good.Id });
+        await AddLotAsync(db, good.Id, "L-1", lotId: 2, order: 10, qty: 2, price: 5);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 50);
+        await db.ExecuteAsync("UPDATE {store} SET [Qtty] = 2 WHERE [GoodID] = @Id AND [ObjectID] = 2", new { good.Id });
+        var before = await db.FingerprintAsync();
+
+        var act = () => store.WriteDocumentAsync(Sale(2, 1, (other.Id, 1, 12m), (good.Id, 3, 12m)));
+
+        (await act.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("Not enough stock").And.Contain("negative stock");
+        (await db.FingerprintAsync()).Should().Be(before, "nothing is half-written: not the first line, not the number");
+    }
+
+    private static Task AddLotAsync(TestDatabase db, int goodId, string lot, int lotId, int order, double qty, double price) =>
+        db.ExecuteAsync(
+            "INSERT INTO {store} ([ObjectID], [GoodID], [Qtty], [Price], [Lot], [LotID], [LotOrder]) VALUES (2, @goodId, @qty, @price, @lot, @lotId, @order)",
+            new { goodId, qty, price, lot, lotId, order });
+
+    [StoreFact]
+    public async Task Concurrent_writers_get_distinct_numbers_and_exact_stock()
+    {
+        var db = await NewDatabaseAsync();
+        var setup = db.NewStore();
+        var good = await NewGoodAsync(setup);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 100);
+        const int perWriter = 8;
+
+        async Task<List<long>> WriterAsync()
+        {
+            var store = db.NewStore(); // a separate store: another cashier, another engine
+            var numbers = new List<long>();
+            for (var i = 0; i < perWriter; i++)
+            {
+                numbers.Add((await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)))).Acct);
+            }
+
+            return numbers;
+        }
+
+        var results = await Task.WhenAll(Task.Run(WriterAsync), Task.Run(WriterAsync));
+
+        var all = results.SelectMany(r => r).ToList();
+        all.Should().OnlyHaveUniqueItems().And.HaveCount(2 * perWriter);
+        all.Order().Should().Equal(Enumerable.Range(1, 2 * perWriter).Select(i => (long)i));
+        (await StockAsync(setup, 2, good.Id)).Should().Be(100m - 2 * perWriter);
+        (await db.ScalarAsync<long>("SELECT COUNT(DISTINCT [Acct]) FROM {operations} WHERE [OperType] = 2")).Should().Be(2 * perWriter);
+    }
+
+    // ------------------------------------------------------------------ sync state
+
+    [StoreFact]
+    public async Task An_order_revision_is_recorded_exactly_once()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        var record = new OrderImportRecord(Scope, "ord_9", 1, "new");
+
+        var first = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)), record);
+        var before = await db.FingerprintAsync();
+        var again = () => db.NewStore().WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)), record);
+
+        (await again.Should().ThrowAsync<OrderAlreadyImportedException>()).Which.Should().BeEquivalentTo(new { OrderId = "ord_9", Revision = 1 });
+        (await db.FingerprintAsync()).Should().Be(before);
+        var recorded = (await store.ReadImportedOrderAsync(Scope, "ord_9")).Should().ContainSingle().Subject;
+        recorded.Should().BeEquivalentTo(new
+        {
+            OrderId = "ord_9", Revision = 1, Status = "new", DocumentNumber = first.Number, OperType = 2, Acct = first.Acct, ObjectId = 2,
+            Acknowledged = false, RecordedAt = Time.GetUtcNow(),
+        });
+        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().ContainSingle();
+        await store.MarkOrderAcknowledgedAsync(Scope, "ord_9", 1);
+        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
+        (await store.ReadImportedOrderAsync(Scope, "ord_9")).Single().Acknowledged.Should().BeTrue();
+    }
+
+    [StoreFact]
+    public async Task Two_engines_racing_for_one_order_revision_write_one_document()
+    {
+        var db = await NewDatabaseAsync();
+        var good = await NewGoodAsync(db.NewStore());
+        await db.NewStore().EnsureSyncStateAsync();
+        var record = new OrderImportRecord(Scope, "ord_race", 3, "new");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await db.NewStore().WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)), record);
+                return "written";
+            }
+            catch (OrderAlreadyImportedException)
+            {
+                return "refused";
+            }
+        })));
+
+        attempts.Order().Should().Equal("refused", "written");
+        (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {operations} WHERE [OperType] = 2")).Should().Be(1);
+    }
+
+    [StoreFact]
+    public async Task Links_are_upserted_and_hashes_cleared()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        await store.EnsureSyncStateAsync();
+        await store.EnsureSyncStateAsync(); // idempotent
+
+        await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, null, null)]);
+        await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 6, "p6", "b"), new SyncLink(SyncEntity.Category, 5, "c5", "c")]);
+        await store.SaveLinksAsync("other-shop", [new SyncLink(SyncEntity.Product, 5, "x", "x")]);
+
+        (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
+            new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, "p6", "b"));
+        await store.ClearLinkHashesAsync(Scope, SyncEntity.Product);
+        (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
+            new SyncLink(SyncEntity.Product, 5, "p5", null), new SyncLink(SyncEntity.Product, 6, "p6", null));
+        (await store.ReadLinksAsync(Scope, SyncEntity.Category).ToListAsync()).Single().ContentHash.Should().Be("c");
+    }
+
+    [StoreFact]
+    public async Task Quarantine_counts_attempts_and_releases()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+
+        await store.QuarantineAsync(Scope, SyncEntity.Order, "ord_1", "Unknown product p9");
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await store.QuarantineAsync(Scope, SyncEntity.Order, "ord_1", "Unknown product p9 (still)");
+        await store.QuarantineAsync(Scope, SyncEntity.Product, "p2", "Name too long");
+
+        var entries = await store.ReadQuarantineAsync(Scope);
+        entries.Should().HaveCount(2);
+        entries[0].Should().BeEquivalentTo(new
+        {
+            Entity = SyncEntity.Order, Id = "ord_1", Reason = "Unknown product p9 (still)", Attempts = 2,
+            FirstSeen = new DateTimeOffset(2026, 3, 14, 10, 30, 15, TimeSpan.Zero), LastSeen = new DateTimeOffset(2026, 3, 14, 10, 35, 15, TimeSpan.Zero),
+        });
+        await store.ReleaseQuarantineAsync(Scope, SyncEntity.Order, "ord_1");
+        (await store.ReadQuarantineAsync(Scope)).Should().ContainSingle().Which.Id.Should().Be("p2");
+    }
+
+    // ------------------------------------------------------------------ bad input
+
+    [StoreFact]
+    public async Task An_unreachable_server_is_a_connection_error()
+    {
+        var store = new WarehouseStoreFactory(Time).Create(new WarehouseConnectionOptions { Provider = Provider, ConnectionString = UnreachableConnectionString });
+
+        var act = () => store.GetInfoAsync();
+
+        (await act.Should().ThrowAsync<WarehouseConnectionException>()).Which.Message.Should().Contain("Cannot connect");
+    }
+
+    [StoreFact]
+    public async Task A_database_without_the_warehouse_tables_is_refused()
+    {
+        var cs = await CreateEmptyDatabaseAsync();
+        var db = new TestDatabase(Provider, cs, Time);
+        await db.ExecuteAsync("CREATE TABLE {goods} ([ID] INT)");
+
+        var act = () => db.NewStore().GetInfoAsync();
+
+        (await act.Should().ThrowAsync<WarehouseSchemaException>()).Which.Message.Should().Contain("not a Warehouse Pro database").And.Contain("operations");
+    }
+
+    [StoreFact]
+    public async Task An_unsupported_version_is_refused()
+    {
+        var db = await NewDatabaseAsync();
+        await db.ExecuteAsync("UPDATE {system} SET [Version] = '2.50'");
+
+        var act = () => db.NewStore().ReadGoodsAsync().ToListAsync().AsTask();
+
+        (await act.Should().ThrowAsync<WarehouseSchemaException>()).Which.Message.Should().Contain("2.50").And.Contain("3.07");
+        await db.ExecuteAsync("UPDATE {system} SET [Version] = '3.10'");
+        (await db.NewStore().GetInfoAsync()).SchemaVersion.Should().Be("3.10");
+    }
+
+    [StoreFact]
+    public async Task An_unknown_good_writes_nothing()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 10);
+        var before = await db.FingerprintAsync();
+
+        var act = () => store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m), (99999, 1, 5m)), new OrderImportRecord(Scope, "ord_x", 1, "new"));
+
+        (await act.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("99999").And.Contain("does not exist");
+        (await db.FingerprintAsync()).Should().Be(before);
+        (await store.ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
+    }
+
+    [StoreFact]
+    public async Task A_value_longer_than_its_column_writes_nothing()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        var before = await db.FingerprintAsync();
+
+        var longName = () => store.CreateGoodAsync(new NewGood { Name = new string('я', 256) });
+        var longNote = () => store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)) with
+        {
+            Lines = [new DocumentLine { GoodId = good.Id, Quantity = 1, PriceOut = 1, VatOut = 0, Note = new string('x', 300) }],
+        });
+
+        (await longName.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("256").And.Contain("255");
+        (await longNote.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("note");
+        (await db.FingerprintAsync()).Should().Be(before);
+    }
+}
