@@ -76,3 +76,27 @@ public class QuarantineTests
         (await rig.StockAsync(seed.Cable)).Should().Be(10);
     }
 }
+
+public class CancelledWhileQuarantinedTests
+{
+    [Fact]
+    public async Task An_order_cancelled_while_quarantined_is_acknowledged_without_a_document()
+    {
+        await using var rig = await SyncRig.StartAsync(WarehouseProvider.Sqlite, s => s.Import.SyncNomenclature = false);
+        await WarehouseSeed.CreateAsync(rig);
+        await rig.Engine().ExportAsync();
+        var state = rig.Shop.State;
+        var shopOnly = state.CreateProduct(new SandboxProductDraft { Sku = "SHOP-ONLY", Name = "Само в магазина", Price = 3m });
+        var bad = state.PlaceOrder(new SandboxOrderDraft { CustomerId = state.Customers.First().Id, Lines = [new SandboxOrderLineDraft(shopOnly.Id, 1)] });
+        (await rig.Engine().ImportAsync()).Import!.OrdersQuarantined.Should().Be(1);
+
+        state.CancelOrder(bad.Id);
+        var report = await rig.Engine().ImportAsync();
+
+        report.Outcome.Should().Be(RunOutcome.Succeeded, report.Error);
+        report.Quarantine.Should().BeEmpty();
+        (await rig.OperationsAsync()).Should().BeEmpty();
+        state.Acks.Should().ContainSingle().Which.Revision.Should().Be(2);
+        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty();
+    }
+}

@@ -121,3 +121,35 @@ public class WarehouseMasterTests
 
     internal static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }
+
+public class ExportBatchTests
+{
+    [Theory]
+    [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
+    public async Task Items_go_in_batches_of_the_configured_size(WarehouseProvider provider)
+    {
+        await using var rig = await SyncRig.StartAsync(provider, s => s.Shop.BatchSize = 2);
+        var seed = await WarehouseSeed.CreateAsync(rig);
+
+        var report = await rig.Engine().ExportAsync();
+
+        report.Outcome.Should().Be(RunOutcome.Succeeded, report.Error);
+        report.Export!.ItemsSent.Should().Be(10);
+        rig.Shop.State.RequestCount.Should().Be(1 + 1 + 2 + 1 + 2, "GET shop, 2 categories, 3 products, 2 customers, 3 stock levels in batches of 2");
+        (await rig.Store.ReadLinksAsync(rig.Server.Shop.ApiId, Shopiko.Sync.Warehouse.Model.SyncEntity.Product).ToListAsync())
+            .Select(l => l.LocalId).Should().BeEquivalentTo(new[] { seed.Cable, seed.Charger, seed.Headphones });
+    }
+
+    [Theory]
+    [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
+    public async Task Check_reports_both_sides(WarehouseProvider provider)
+    {
+        await using var rig = await SyncRig.StartAsync(provider);
+
+        var check = await rig.Engine().CheckAsync();
+
+        check.Ok.Should().BeTrue($"{check.WarehouseError} {check.ShopError}");
+        check.Warehouse.Should().Contain(provider.ToString()).And.Contain("EUR");
+        check.Shop.Should().Contain("EUR").And.Contain("active");
+    }
+}

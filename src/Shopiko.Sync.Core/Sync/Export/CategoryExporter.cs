@@ -12,7 +12,8 @@ internal static class CategoryExporter
         var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Category, ct).ConfigureAwait(false);
         var sender = new DeltaSender<CategoryUpsert>(session, links, "categories", session.Report.Export!.Categories, session.Api.UpsertCategoriesAsync);
         var idsByCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var group in session.Store.ReadGoodsGroupsAsync(ct).ConfigureAwait(false))
+        // Read to the end before sending: SQLite (rollback journal) cannot commit the link writes while a reader is open.
+        foreach (var group in await session.Store.ReadGoodsGroupsAsync(ct).ToListAsync(ct).ConfigureAwait(false))
         {
             if (group.IsDefault)
             {

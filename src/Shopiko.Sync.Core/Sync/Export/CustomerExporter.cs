@@ -11,7 +11,8 @@ internal static class CustomerExporter
     {
         var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false);
         var sender = new DeltaSender<CustomerUpsert>(session, links, "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
-        await foreach (var partner in session.Store.ReadPartnersAsync(ct).ConfigureAwait(false))
+        // Read to the end before sending: SQLite (rollback journal) cannot commit the link writes while a reader is open.
+        foreach (var partner in await session.Store.ReadPartnersAsync(ct).ToListAsync(ct).ConfigureAwait(false))
         {
             if (partner.Id <= 1 || partner.IsDeleted)
             {

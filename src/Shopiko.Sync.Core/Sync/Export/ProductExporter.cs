@@ -17,7 +17,8 @@ internal static class ProductExporter
         var basis = session.Basis;
         var column = session.Server.Export.PriceColumn;
         var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
-        await foreach (var good in session.Store.ReadGoodsAsync(ct).ConfigureAwait(false))
+        // Read to the end before sending: SQLite (rollback journal) cannot commit the link writes while a reader is open.
+        foreach (var good in await session.Store.ReadGoodsAsync(ct).ToListAsync(ct).ConfigureAwait(false))
         {
             if (good.Id <= 1 || string.Equals(good.Code.Trim(), shippingCode, StringComparison.OrdinalIgnoreCase) ||
                 (good.IsDeleted && links.ByLocal(good.Id)?.RemoteId is null))

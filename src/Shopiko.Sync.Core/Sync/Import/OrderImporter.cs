@@ -52,7 +52,9 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     {
         var objectId = session.ImportObject.Id;
         long done = 0;
-        await foreach (var order in session.Api.GetPendingOrdersAsync(ct).ConfigureAwait(false))
+        // The whole pending list first: acknowledging removes orders from it, which could shift a cursor under our feet.
+        var pending = await session.Api.GetPendingOrdersAsync(ct).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var order in pending)
         {
             // Between orders, never inside one: a cancelled run leaves whole documents only.
             ct.ThrowIfCancellationRequested();
@@ -87,10 +89,14 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
         if (cancelled && latest is null)
         {
-            // Cancelled before it ever became a document: nothing to book or reverse.
-            session.Report.Plan.Add($"order {order.Number} was cancelled before import: acknowledge only");
-            if (!session.DryRun)
+            // Cancelled before it ever became a document (perhaps while quarantined): nothing to book or reverse.
+            if (session.DryRun)
             {
+                session.Report.Plan.Add($"order {order.Number} was cancelled before import: acknowledge only");
+            }
+            else
+            {
+                await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
                 await AcknowledgeAsync(order.Id, order.Revision, NoDocument, ct).ConfigureAwait(false);
             }
 

@@ -57,10 +57,10 @@ internal static class FirstRunGuard
     private static async Task<MatchReport> MatchAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
-        var goods = await ListAsync(store.ReadGoodsAsync(ct)).ConfigureAwait(false);
-        var partners = await ListAsync(store.ReadPartnersAsync(ct)).ConfigureAwait(false);
-        var products = await ListAsync(session.Api.GetProductsAsync(null, ct)).ConfigureAwait(false);
-        var customers = await ListAsync(session.Api.GetCustomersAsync(null, ct)).ConfigureAwait(false);
+        var goods = await store.ReadGoodsAsync(ct).ToListAsync(ct).ConfigureAwait(false);
+        var partners = await store.ReadPartnersAsync(ct).ToListAsync(ct).ConfigureAwait(false);
+        var products = await session.Api.GetProductsAsync(null, ct).ToListAsync(ct).ConfigureAwait(false);
+        var customers = await session.Api.GetCustomersAsync(null, ct).ToListAsync(ct).ConfigureAwait(false);
 
         var goodsResult = MatchPlanner.MatchGoods(goods, products);
         var partnersResult = MatchPlanner.MatchPartners(partners, customers);
@@ -99,17 +99,6 @@ internal static class FirstRunGuard
             await session.Store.SaveLinksAsync(session.Scope, chunk.Select(m => new SyncLink(entity, m.LocalId, m.RemoteId, null)).ToList(), ct).ConfigureAwait(false);
             await link(chunk.Select(m => new LinkItem(m.RemoteId, m.LocalId.ToString(CultureInfo.InvariantCulture))).ToList(), ct).ConfigureAwait(false);
         }
-    }
-
-    internal static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items.ConfigureAwait(false))
-        {
-            list.Add(item);
-        }
-
-        return list;
     }
 
     private static async Task<bool> AnyAsync<T>(IAsyncEnumerable<T> items, Func<T, bool> predicate)
