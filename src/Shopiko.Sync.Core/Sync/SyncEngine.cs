@@ -151,7 +151,7 @@ internal sealed class SyncEngine(
         _ = session.ImportObject; // fail early with the setting's name when the object is wrong
         var catalog = await ImportCatalog.LoadAsync(session, ct).ConfigureAwait(false);
         var orders = new OrderImporter(session, catalog);
-        await session.TimeAsync("import.acknowledge", () => orders.AcknowledgeLeftoversAsync(ct)).ConfigureAwait(false);
+        await session.TimeAsync("import.acknowledge", () => new OrderAcknowledger(session).AcknowledgeLeftoversAsync(ct)).ConfigureAwait(false);
         if (session.Server.Import.SyncNomenclature)
         {
             await new NomenclatureImporter(session, catalog).RunAsync(ct).ConfigureAwait(false);

@@ -16,9 +16,6 @@ namespace Shopiko.Sync.Sync.Import;
 /// </summary>
 internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 {
-    /// <summary>The document named in an acknowledgement of a cancelled order that never became a document.</summary>
-    internal const string NoDocument = "none";
-
     private readonly OrderPlanner _planner = new(new PlanningContext(
         session.Warehouse.BaseCurrency,
         session.Warehouse.Settings.PricesIncludeVat,
@@ -28,24 +25,13 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         catalog.GoodFor,
         catalog.VatGroupFor));
 
+    private readonly DocumentBuilder _builder = new(session, catalog);
+
+    private readonly OrderAcknowledger _acknowledger = new(session);
+
     private ImportReport Report => session.Report.Import!;
 
     private IWarehouseStore Store => session.Store;
-
-    /// <summary>Acknowledges revisions a previous run recorded but could not acknowledge (it crashed or lost the ack).</summary>
-    public async Task AcknowledgeLeftoversAsync(CancellationToken ct)
-    {
-        if (session.DryRun)
-        {
-            return;
-        }
-
-        foreach (var row in await Store.ReadUnacknowledgedOrdersAsync(session.Scope, ct).ConfigureAwait(false))
-        {
-            ct.ThrowIfCancellationRequested();
-            await AcknowledgeAsync(row.OrderId, row.Revision, row.DocumentNumber, ct).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Imports every pending order.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -97,7 +83,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             else
             {
                 await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
-                await AcknowledgeAsync(order.Id, order.Revision, NoDocument, ct).ConfigureAwait(false);
+                await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, OrderAcknowledger.NoDocument, ct).ConfigureAwait(false);
             }
 
             return;
@@ -128,7 +114,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             return;
         }
 
-        var document = await BuildAsync(plan, kind, objectId, latest?.Acct, ct).ConfigureAwait(false);
+        var document = await _builder.BuildAsync(plan, kind, objectId, latest?.Acct, ct).ConfigureAwait(false);
         WrittenDocument written;
         try
         {
@@ -160,7 +146,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
 
         await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
-        await AcknowledgeAsync(order.Id, order.Revision, written.Number, ct).ConfigureAwait(false);
+        await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, written.Number, ct).ConfigureAwait(false);
     }
 
     private async Task AnnulAsync(ShopOrder order, ImportedOrder latest, CancellationToken ct)
@@ -183,61 +169,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
         Report.OrdersReversed++;
         Log.OrderReversed(session.Logger, order.Id, order.Revision, latest.DocumentNumber);
-        await AcknowledgeAsync(order.Id, order.Revision, latest.DocumentNumber, ct).ConfigureAwait(false);
-    }
-
-    private async Task<WarehouseDocument> BuildAsync(OrderPlan plan, DocumentKind kind, int objectId, long? sourceAcct, CancellationToken ct)
-    {
-        var partnerId = plan.Partner switch
-        {
-            ExistingPartner p => p.PartnerId,
-            NewPartnerChoice p => await CreatePartnerAsync(p, ct).ConfigureAwait(false),
-            _ => 1,
-        };
-
-        var lines = new List<DocumentLine>(plan.Lines.Count);
-        foreach (var line in plan.Lines)
-        {
-            var goodId = line.Good switch
-            {
-                ExistingGood g => g.GoodId,
-                NewGoodChoice g => catalog.Products.ByRemote(g.RemoteId) ?? await catalog.CreateGoodAsync(g.Good, g.RemoteId, ct).ConfigureAwait(false),
-                _ => await catalog.ShippingGoodAsync(plan.Order.Shipping?.VatRate ?? 20m, ct).ConfigureAwait(false),
-            };
-            lines.Add(new DocumentLine
-            {
-                GoodId = goodId,
-                Quantity = line.Quantity,
-                PriceOut = line.PriceOut,
-                VatOut = line.VatOut,
-                DiscountPercent = line.DiscountPercent,
-                Note = line.Note,
-            });
-        }
-
-        return new WarehouseDocument
-        {
-            Kind = kind,
-            ObjectId = objectId,
-            PartnerId = partnerId,
-            OperatorId = session.Server.Import.OperatorId,
-            Date = kind == DocumentKind.CustomerReturn ? DateOnly.FromDateTime(session.Time.GetLocalNow().DateTime) : plan.Date,
-            Lines = lines,
-            Payments = plan.Payments,
-            SourceAcct = sourceAcct,
-        };
-    }
-
-    private async Task<int> CreatePartnerAsync(NewPartnerChoice choice, CancellationToken ct)
-    {
-        if (catalog.Partners.LinkedTo(choice.RemoteId) is { } already)
-        {
-            return already;
-        }
-
-        var created = await catalog.CreatePartnerAsync(choice.Partner, choice.RemoteId, ct).ConfigureAwait(false);
-        catalog.CreatedPartners.Add(new LinkItem(choice.RemoteId, created.Id.ToString(CultureInfo.InvariantCulture)));
-        return created.Id;
+        await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, latest.DocumentNumber, ct).ConfigureAwait(false);
     }
 
     private async Task AlreadyImportedAsync(ShopOrder order, string document, CancellationToken ct)
@@ -246,7 +178,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         Log.OrderAlreadyImported(session.Logger, order.Id, order.Revision, document);
         if (!session.DryRun)
         {
-            await AcknowledgeAsync(order.Id, order.Revision, document, ct).ConfigureAwait(false);
+            await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, document, ct).ConfigureAwait(false);
         }
     }
 
@@ -258,29 +190,6 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         if (!session.DryRun)
         {
             await Store.QuarantineAsync(session.Scope, SyncEntity.Order, order.Id, reason, ct).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Tells the shop, then remembers that it was told. If the shop cannot be reached the row stays unacknowledged and
-    /// the next run acknowledges it; the document is never written twice either way.
-    /// </summary>
-    private async Task AcknowledgeAsync(string orderId, int revision, string document, CancellationToken ct)
-    {
-        try
-        {
-            await session.Api.AcknowledgeOrderAsync(orderId, revision, document, ct).ConfigureAwait(false);
-        }
-        catch (ShopikoApiException e) when (e.Kind is not (ShopikoErrorKind.Authentication or ShopikoErrorKind.AddonInactive))
-        {
-            Report.AcknowledgementsFailed++;
-            Log.AckFailed(session.Logger, orderId, revision, e.Message);
-            return;
-        }
-
-        if (document != NoDocument)
-        {
-            await Store.MarkOrderAcknowledgedAsync(session.Scope, orderId, revision, ct).ConfigureAwait(false);
         }
     }
 
