@@ -200,5 +200,8 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
 
     private static (string Setting, string Message) Problem(string setting, string text) => (setting, $"{setting} {text}");
 
-    private static string Prefix(int index) => $"{ShopikoSyncOptions.SectionName}:Servers[{index.ToString(CultureInfo.InvariantCulture)}]";
+    /// <summary>Where server <paramref name="index"/> lives in configuration: <c>ShopikoSync:Servers[0]</c>.</summary>
+    internal static string SettingsPath(int index) => $"{ShopikoSyncOptions.SectionName}:Servers[{index.ToString(CultureInfo.InvariantCulture)}]";
+
+    private static string Prefix(int index) => SettingsPath(index);
 }

@@ -18,7 +18,8 @@ internal sealed class SyncEngine(
     IWarehouseStore store,
     IShopikoApi api,
     TimeProvider time,
-    ILogger<SyncEngine> logger) : ISyncEngine
+    ILogger<SyncEngine> logger,
+    string settingsPath = "ShopikoSync:Servers[0]") : ISyncEngine
 {
     /// <inheritdoc />
     public string ServerName => server.Name;
@@ -134,6 +135,7 @@ internal sealed class SyncEngine(
         return new SyncSession
         {
             Server = server,
+            SettingsPath = settingsPath,
             Store = store,
             Api = api,
             Time = time,

@@ -53,6 +53,7 @@ internal sealed class SyncEngineFactory(
             stores.Create(server.Warehouse),
             shops.Create(server.Shop),
             time,
-            loggers.CreateLogger<SyncEngine>());
+            loggers.CreateLogger<SyncEngine>(),
+            ShopikoSyncOptionsValidator.SettingsPath(index));
     }
 }

@@ -12,6 +12,9 @@ namespace Shopiko.Sync.Sync;
 internal sealed class SyncSession
 {
     public required ServerOptions Server { get; init; }
+
+    /// <summary>Where the server's settings live in configuration (<c>ShopikoSync:Servers[0]</c>), for error messages.</summary>
+    public required string SettingsPath { get; init; }
     public required IWarehouseStore Store { get; init; }
     public required IShopikoApi Api { get; init; }
     public required TimeProvider Time { get; init; }
@@ -69,16 +72,17 @@ internal sealed class SyncSession
         return true;
     });
 
-    private WarehouseObject ResolveObject(string value, string setting)
+    private WarehouseObject ResolveObject(string value, string relativeSetting)
     {
+        var setting = $"{SettingsPath}:{relativeSetting}";
         var name = value?.Trim() ?? "";
         var found = int.TryParse(name, out var id)
             ? Objects.FirstOrDefault(o => o.Id == id)
             : Objects.FirstOrDefault(o => !o.IsDeleted && string.Equals(o.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
         return found ?? throw new ShopikoConfigurationException(
             string.IsNullOrEmpty(name)
-                ? $"No warehouse object is set: set {setting} of server {Server.Name} to the name or ID of a Warehouse Pro object (e.g. \"Централен Склад\")."
-                : $"The warehouse has no object \"{name}\" (setting {setting} of server {Server.Name}). Objects: {string.Join(", ", Objects.Where(o => !o.IsDeleted).Select(o => $"{o.Id} \"{o.Name}\""))}.",
+                ? $"No warehouse object is set: set {setting} (server {Server.Name}) to the name or ID of a Warehouse Pro object (e.g. \"Централен Склад\")."
+                : $"The warehouse has no object \"{name}\" ({setting}, server {Server.Name}). Objects: {string.Join(", ", Objects.Where(o => !o.IsDeleted).Select(o => $"{o.Id} \"{o.Name}\""))}.",
             setting);
     }
 }

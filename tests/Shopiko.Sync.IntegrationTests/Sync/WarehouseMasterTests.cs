@@ -153,3 +153,17 @@ public class ExportBatchTests
         check.Shop.Should().Contain("EUR").And.Contain("active");
     }
 }
+
+public class ObjectSettingTests
+{
+    [Fact]
+    public async Task An_unknown_object_fails_the_run_naming_the_setting_and_the_objects_that_exist()
+    {
+        await using var rig = await SyncRig.StartAsync(WarehouseProvider.Sqlite, s => s.Import.Object = "Склад Варна");
+
+        var report = await rig.Engine().ImportAsync();
+
+        report.Outcome.Should().Be(RunOutcome.Failed);
+        report.Error.Should().Contain("ShopikoSync:Servers[0]:Import:Object").And.Contain("Склад Варна").And.Contain(SyncRig.ObjectName);
+    }
+}
