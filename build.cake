@@ -111,7 +111,8 @@ void PrintTestSummary(DirectoryPath results)
         int Get(string name) => int.TryParse((string?)counters.Attribute(name), out var v) ? v : 0;
         passed += Get("passed");
         failed += Get("failed") + Get("error") + Get("timeout") + Get("aborted");
-        skipped += Get("notExecuted");
+        // xunit skips show as total − executed in TRX counters.
+        skipped += Get("total") - Get("executed");
     }
     // Plain Console (not Information) so the line carries no colour codes for log readers.
     System.Console.WriteLine();
