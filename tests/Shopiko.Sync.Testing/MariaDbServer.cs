@@ -91,25 +91,25 @@ public sealed class MariaDbServer
         {
             var port = FreePort();
             var errorLog = Path.Combine(directory, "error.log");
-            var start = new ProcessStartInfo(serverPath)
-            {
-                // Grants are skipped: a throw-away server on loopback, and root needs no password. Durability is
-                // traded for speed (no fsync per commit); the data directory is deleted at exit anyway.
-                Arguments = $"--no-defaults --datadir=\"{data}\" --port={port} --bind-address=127.0.0.1 --socket=\"{Path.Combine(directory, "s")}\" " +
-                    $"--pid-file=\"{Path.Combine(directory, "pid")}\" --log-error=\"{errorLog}\" --skip-grant-tables --skip-name-resolve " +
-                    "--innodb-buffer-pool-size=64M --innodb-log-file-size=32M --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 --sync-binlog=0 " +
-                    $"--character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci --max-connections=300 --skip-log-bin{user}",
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
+            // Grants are skipped: a throw-away server on loopback, and root needs no password. Durability is traded
+            // for speed (no fsync per commit); the data directory is deleted when the test process ends.
+            var arguments =
+                $"--no-defaults --datadir=\"{data}\" --port={port} --bind-address=127.0.0.1 --socket=\"{Path.Combine(directory, "s")}\" " +
+                $"--pid-file=\"{Path.Combine(directory, "pid")}\" --log-error=\"{errorLog}\" --skip-grant-tables --skip-name-resolve " +
+                "--innodb-buffer-pool-size=64M --innodb-log-file-size=32M --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 " +
+                $"--character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci --max-connections=300 --skip-log-bin{user}";
+            var start = Watchdog(serverPath, arguments, directory);
             var process = Process.Start(start) ?? throw new InvalidOperationException("mariadbd did not start.");
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var server = new MariaDbServer(process, directory, port);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+            if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+            }
+
             if (await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false))
             {
                 return server;
@@ -124,6 +124,32 @@ public sealed class MariaDbServer
                 throw new InvalidOperationException($"mariadbd did not accept connections on port {port}:\n{Tail(log)}");
             }
         }
+    }
+
+    /// <summary>
+    /// On Unix the server runs under a small shell watchdog that kills it and deletes the data directory as soon as
+    /// the test process is gone, however it ended (a test host killed by the runner runs no exit handlers). When the
+    /// server itself dies first, the watchdog leaves the directory so its error log can be read.
+    /// </summary>
+    private static ProcessStartInfo Watchdog(string serverPath, string arguments, string directory)
+    {
+        var info = new ProcessStartInfo { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            info.FileName = serverPath;
+            info.Arguments = arguments;
+            return info;
+        }
+
+        var parent = Environment.ProcessId;
+        info.FileName = "/bin/sh";
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(
+            $"\"{serverPath}\" {arguments} & s=$!; " +
+            $"while kill -0 {parent} 2>/dev/null && kill -0 $s 2>/dev/null; do sleep 0.5; done; " +
+            $"if kill -0 {parent} 2>/dev/null; then exit 1; fi; " +
+            $"kill -9 $s 2>/dev/null; wait $s 2>/dev/null; rm -rf \"{directory}\"");
+        return info;
     }
 
     private async Task<bool> WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
