@@ -50,6 +50,12 @@ internal sealed class ServiceApp : IAsyncDisposable
             // Settings the library validates on start; the scripted engine never uses them.
             server.TryAdd("Warehouse", new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = "Data Source=" + folder.File("unused.db") });
             server.TryAdd("Shop", new JsonObject { ["BaseUrl"] = "http://127.0.0.1:9/api/microinvest/v1/", ["ApiId"] = "1", ["Key"] = "test-key" });
+            if (server["Import"] is not JsonObject import)
+            {
+                server["Import"] = import = new JsonObject();
+            }
+
+            import.TryAdd("Object", "1");
         }
 
         var config = new JsonObject

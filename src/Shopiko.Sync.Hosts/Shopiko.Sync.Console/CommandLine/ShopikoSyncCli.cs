@@ -15,19 +15,15 @@ internal static class ShopikoSyncCli
         root.Options.Add(options.Config);
         root.Options.Add(options.Verbose);
 
-#if WITH_SYNC_IMPLEMENTATION
         root.Subcommands.Add(DemoCommand.Create(options));
-#endif
         root.Subcommands.Add(RunCommand.Create(SyncOperation.Export, "Export goods, partners and stock from Warehouse Pro to the shop.", options));
         root.Subcommands.Add(RunCommand.Create(SyncOperation.Import, "Import the shop's orders (and its goods and customers, when configured) into Warehouse Pro.", options));
         root.Subcommands.Add(RunCommand.Create(SyncOperation.Sync, "Import, then export.", options));
         root.Subcommands.Add(CheckCommand.Create(options));
         root.Subcommands.Add(ServersCommand.Create(options));
         root.Subcommands.Add(LogCommand.Create(options));
-#if WITH_SYNC_IMPLEMENTATION
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
-#endif
         return root;
     }
 }

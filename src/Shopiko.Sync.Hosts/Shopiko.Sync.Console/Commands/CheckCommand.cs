@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Console.Output;
@@ -29,7 +30,7 @@ internal static class CheckCommand
         IReadOnlyList<string> servers;
         try
         {
-            services = CliServices.Create(result.GetValue(options.Config), ConfigurationOverrides.Of(result), result.GetValue(options.Verbose));
+            services = CliServices.Create(result.GetValue(options.Config), ConfigurationOverrides.Of(result), result.GetValue(options.Verbose), LogLevel.Error);
             var name = result.GetValue(options.Server);
             servers = name is null && services.Engines.ServerNames.Count > 0 ? services.Engines.ServerNames : [services.ResolveServer(name)];
         }

@@ -32,11 +32,18 @@ internal sealed class CliServices : IAsyncDisposable
     public FileRunLog RunLog => _provider.GetRequiredService<FileRunLog>();
 
     /// <summary>Composes from a configuration file (or the sample next to the program) plus overrides.</summary>
-    public static CliServices Create(string? configFile, IReadOnlyList<string> overrides, bool verbose) =>
-        Create(HostConfiguration.Build(configFile, overrides), verbose);
+    /// <param name="configFile">The settings file, or null for the sample next to the program.</param>
+    /// <param name="overrides">Command-line settings (<c>Key=Value</c>).</param>
+    /// <param name="verbose">Debug logs on stderr.</param>
+    /// <param name="quietest">
+    /// The lowest log level shown when not verbose; <c>check</c> raises it to Error because its verdict already names
+    /// every failure, and a warning line above it would only repeat it.
+    /// </param>
+    public static CliServices Create(string? configFile, IReadOnlyList<string> overrides, bool verbose, LogLevel quietest = LogLevel.Warning) =>
+        Create(HostConfiguration.Build(configFile, overrides), verbose, quietest);
 
     /// <summary>Composes from a ready configuration (the demo builds its own).</summary>
-    public static CliServices Create(IConfiguration configuration, bool verbose)
+    public static CliServices Create(IConfiguration configuration, bool verbose, LogLevel quietest = LogLevel.Warning)
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
@@ -46,10 +53,14 @@ internal sealed class CliServices : IAsyncDisposable
             // Logs go to stderr only, so stdout stays the report (and pure JSON with --json).
             logging.AddSimpleConsole(o => o.SingleLine = true);
             logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
+            logging.SetMinimumLevel(verbose ? LogLevel.Debug : quietest);
             if (verbose)
             {
                 logging.AddFilter(null, LogLevel.Debug);
+            }
+            else if (quietest > LogLevel.Warning)
+            {
+                logging.AddFilter(null, quietest);
             }
         });
         services.AddShopikoSync(configuration.GetSection(ShopikoSyncOptions.SectionName));
