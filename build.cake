@@ -64,7 +64,17 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    DotNetPack(solution, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = "./nuget" });
+    // The packages: the library, the sandbox shop for integrators' tests, and the CLI as a dotnet tool. The service
+    // host is published (see docs/hosts.md), not packed.
+    foreach (var project in new[]
+    {
+        "./src/Shopiko.Sync.Core/Shopiko.Sync.Core.csproj",
+        "./src/Shopiko.Sync.Hosts/Shopiko.Sync.Sandbox/Shopiko.Sync.Sandbox.csproj",
+        "./src/Shopiko.Sync.Hosts/Shopiko.Sync.Console/Shopiko.Sync.Console.csproj",
+    })
+    {
+        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = "./nuget" });
+    }
 });
 
 Task("Demo")
