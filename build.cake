@@ -118,7 +118,7 @@ void PrintTestSummary(DirectoryPath results)
         var doc = System.Xml.Linq.XDocument.Load(trx.FullPath);
         var counters = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
         if (counters is null) continue;
-        int Get(string name) => int.TryParse((string?)counters.Attribute(name), out var v) ? v : 0;
+        int Get(string name) => int.TryParse((string)counters.Attribute(name), out var v) ? v : 0;
         passed += Get("passed");
         failed += Get("failed") + Get("error") + Get("timeout") + Get("aborted");
         // xunit skips show as total − executed in TRX counters.
