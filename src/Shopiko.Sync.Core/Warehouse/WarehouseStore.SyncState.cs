@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
@@ -123,12 +124,47 @@ internal sealed partial class WarehouseStore
             return;
         }
 
+        Text.Own(scope, "The shop scope", IdLength);
+        // The last row of a local ID wins, as when the rows were written one after another.
+        var rows = links.GroupBy(l => (l.Entity, l.LocalId)).Select(g => g.Last()).ToList();
+        foreach (var link in rows)
+        {
+            Text.Own(link.RemoteId, "The shop id", IdLength);
+            Text.Own(link.ContentHash, "The content hash", IdLength);
+        }
+
         await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
         await WriteAsync(async (connection, transaction, sql, _) =>
         {
-            foreach (var link in links)
+            if (sql.UpsertLinks is null)
             {
-                await UpsertLinkAsync(connection, transaction, sql, scope, link, cancellationToken).ConfigureAwait(false);
+                foreach (var link in rows)
+                {
+                    await UpsertLinkAsync(connection, transaction, sql, scope, link, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+
+            // One multi-row statement per entity and chunk instead of an UPDATE and an INSERT per row.
+            var now = Clock.UtcNow(_time);
+            foreach (var entity in rows.GroupBy(l => l.Entity))
+            {
+                foreach (var chunk in entity.Chunk(WarehouseDialect.MaxRowsPerStatement))
+                {
+                    var parameters = new DynamicParameters();
+                    parameters.Add("Scope", scope);
+                    parameters.Add("Entity", entity.Key.ToString());
+                    parameters.Add("Now", now);
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        parameters.Add("L" + i, chunk[i].LocalId, DbType.Int32);
+                        parameters.Add("R" + i, chunk[i].RemoteId, DbType.String);
+                        parameters.Add("H" + i, chunk[i].ContentHash, DbType.String);
+                    }
+
+                    await connection.ExecuteAsync(Command(sql.UpsertLinks(chunk.Length), parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                }
             }
 
             return true;

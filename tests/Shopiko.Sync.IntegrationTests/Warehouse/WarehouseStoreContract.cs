@@ -411,6 +411,30 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
+    public async Task Links_are_saved_in_batches_larger_than_one_statement()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        await store.SaveLinksAsync(Scope, Enumerable.Range(1, 700).Select(i => new SyncLink(SyncEntity.Product, i, $"p{i}", "old")).ToList());
+
+        // 1,201 rows over three statements: updates and inserts mixed, a repeated local ID (the last wins), nulls, two entities.
+        var batch = Enumerable.Range(300, 1100).Select(i => new SyncLink(SyncEntity.Product, i, $"p{i}", i % 2 == 0 ? null : $"h{i}"))
+            .Append(new SyncLink(SyncEntity.Product, 300, "p300-again", "last"))
+            .Concat(Enumerable.Range(1, 100).Select(i => new SyncLink(SyncEntity.Stock, i, $"s{i}", "q")))
+            .ToList();
+        await store.SaveLinksAsync(Scope, batch);
+
+        var products = await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync();
+        products.Should().HaveCount(1399);
+        products.Take(299).Should().OnlyContain(l => l.ContentHash == "old");
+        products.Single(l => l.LocalId == 300).Should().Be(new SyncLink(SyncEntity.Product, 300, "p300-again", "last"));
+        products.Single(l => l.LocalId == 301).Should().Be(new SyncLink(SyncEntity.Product, 301, "p301", "h301"));
+        products.Single(l => l.LocalId == 700).Should().Be(new SyncLink(SyncEntity.Product, 700, "p700", null));
+        products.Single(l => l.LocalId == 1399).Should().Be(new SyncLink(SyncEntity.Product, 1399, "p1399", "h1399"));
+        (await store.ReadLinksAsync(Scope, SyncEntity.Stock).ToListAsync()).Should().HaveCount(100).And.OnlyContain(l => l.ContentHash == "q");
+    }
+
+    [StoreFact]
     public async Task Quarantine_counts_attempts_and_releases()
     {
         var db = await NewDatabaseAsync();

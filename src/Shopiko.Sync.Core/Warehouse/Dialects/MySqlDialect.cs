@@ -26,6 +26,12 @@ internal sealed class MySqlDialect : WarehouseDialect
 
     protected override string LastIdentity => "SELECT LAST_INSERT_ID()";
 
+    // VALUES(col) rather than an alias: MariaDB and MySQL before 8.0.19 know only this form (8.0.20+ merely warns).
+    protected override string UpsertLinks(int rows) =>
+        $"INSERT INTO `{SyncStateTables.Links}` (`Scope`, `Entity`, `LocalId`, `RemoteId`, `ContentHash`, `UpdatedAt`) VALUES " +
+        LinkRowValues(rows, "@Scope, @Entity, ", ", @Now") +
+        " ON DUPLICATE KEY UPDATE `RemoteId` = VALUES(`RemoteId`), `ContentHash` = VALUES(`ContentHash`), `UpdatedAt` = VALUES(`UpdatedAt`)";
+
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<string>(new CommandDefinition(

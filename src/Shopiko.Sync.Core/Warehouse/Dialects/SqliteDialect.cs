@@ -33,6 +33,13 @@ internal sealed class SqliteDialect : WarehouseDialect
 
     protected override string LastIdentity => "SELECT last_insert_rowid()";
 
+    // UPSERT exists since SQLite 3.24 (2018); Microsoft.Data.Sqlite bundles a far newer one.
+    protected override string UpsertLinks(int rows) =>
+        $"INSERT INTO `{SyncStateTables.Links}` (`Scope`, `Entity`, `LocalId`, `RemoteId`, `ContentHash`, `UpdatedAt`) VALUES " +
+        LinkRowValues(rows, "@Scope, @Entity, ", ", @Now") +
+        " ON CONFLICT (`Scope`, `Entity`, `LocalId`) DO UPDATE SET `RemoteId` = excluded.`RemoteId`, " +
+        "`ContentHash` = excluded.`ContentHash`, `UpdatedAt` = excluded.`UpdatedAt`";
+
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<string>(new CommandDefinition(

@@ -67,6 +67,20 @@ internal abstract class WarehouseDialect
     /// <summary>Upper-cases an expression.</summary>
     protected virtual string Upper(string expression) => $"UPPER({expression})";
 
+    /// <summary>Most rows one multi-row statement carries (SQL Server allows 1,000 rows in VALUES and 2,100 parameters).</summary>
+    public const int MaxRowsPerStatement = 500;
+
+    /// <summary>
+    /// The multi-row link upsert for <paramref name="rows"/> rows (see <see cref="WarehouseSql.UpsertLinks"/>), or null
+    /// when the engine has none.
+    /// </summary>
+    protected virtual string? UpsertLinks(int rows) => null;
+
+    /// <summary>The <c>(LocalId, RemoteId, ContentHash)</c> parameter tuples of a multi-row link statement.</summary>
+    protected string LinkRowValues(int rows, string prefix, string suffix) =>
+        string.Join(", ", Enumerable.Range(0, rows).Select(i =>
+            $"({prefix}{Param("L" + i)}, {Param("R" + i)}, {Param("H" + i)}{suffix})"));
+
     /// <summary>Turns an INSERT into what returns the new identity (batched, or the INSERT alone when not batching).</summary>
     private string WithIdentity(string insert) => BatchesStatements ? $"{insert}; {LastIdentity}" : insert;
 
@@ -180,6 +194,7 @@ internal abstract class WarehouseDialect
             InsertLink =
                 $"INSERT INTO {Q(SyncStateTables.Links)} ({Cols("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "UpdatedAt")}) " +
                 $"VALUES ({Params("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "Now")})",
+            UpsertLinks = UpsertLinks(1) is null ? null : rows => UpsertLinks(rows)!,
             ClearLinkHashes =
                 $"UPDATE {Q(SyncStateTables.Links)} SET {Q("ContentHash")} = NULL WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")}",
             InsertImportedOrder =

@@ -48,6 +48,13 @@ internal sealed class WarehouseSql
     public required string SelectLinks { get; init; }
     public required string UpdateLink { get; init; }
     public required string InsertLink { get; init; }
+
+    /// <summary>
+    /// One statement inserting or updating the given number of link rows (parameters <c>Scope</c>, <c>Entity</c>,
+    /// <c>Now</c>, and <c>L{i}</c>, <c>R{i}</c>, <c>H{i}</c> per row), or null where the engine has no multi-row
+    /// upsert (Access: <see cref="UpdateLink"/> then <see cref="InsertLink"/> row by row).
+    /// </summary>
+    public required Func<int, string>? UpsertLinks { get; init; }
     public required string ClearLinkHashes { get; init; }
     public required string InsertImportedOrder { get; init; }
     public required string CountImportedOrderRevision { get; init; }
