@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
@@ -152,18 +151,8 @@ internal sealed partial class WarehouseStore
             {
                 foreach (var chunk in entity.Chunk(WarehouseDialect.MaxRowsPerStatement))
                 {
-                    var parameters = new DynamicParameters();
-                    parameters.Add("Scope", scope);
-                    parameters.Add("Entity", entity.Key.ToString());
-                    parameters.Add("Now", now);
-                    for (var i = 0; i < chunk.Length; i++)
-                    {
-                        parameters.Add("L" + i, chunk[i].LocalId, DbType.Int32);
-                        parameters.Add("R" + i, chunk[i].RemoteId, DbType.String);
-                        parameters.Add("H" + i, chunk[i].ContentHash, DbType.String);
-                    }
-
-                    await connection.ExecuteAsync(Command(sql.UpsertLinks(chunk.Length), parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                    var (text, parameters) = sql.UpsertLinks(new LinkRows(scope, entity.Key.ToString(), now, chunk));
+                    await connection.ExecuteAsync(Command(text, parameters, transaction, cancellationToken)).ConfigureAwait(false);
                 }
             }
 

@@ -37,6 +37,9 @@ internal abstract class WarehouseDialect
     /// <summary>True when one command may hold several statements (an INSERT followed by the identity SELECT).</summary>
     public virtual bool BatchesStatements => true;
 
+    /// <summary>Sets up a connection the store has just opened (session settings), before any statement of its own.</summary>
+    public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Lists the tables of the connected database.</summary>
     public abstract Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -70,16 +73,34 @@ internal abstract class WarehouseDialect
     /// <summary>Most rows one multi-row statement carries (SQL Server allows 1,000 rows in VALUES and 2,100 parameters).</summary>
     public const int MaxRowsPerStatement = 500;
 
-    /// <summary>
-    /// The multi-row link upsert for <paramref name="rows"/> rows (see <see cref="WarehouseSql.UpsertLinks"/>), or null
-    /// when the engine has none.
-    /// </summary>
-    protected virtual string? UpsertLinks(int rows) => null;
+    /// <summary>The multi-row link upsert (see <see cref="WarehouseSql.UpsertLinks"/>), or null when the engine has none.</summary>
+    protected virtual SqlBatch? UpsertLinks(LinkRows rows) => null;
 
-    /// <summary>The <c>(LocalId, RemoteId, ContentHash)</c> parameter tuples of a multi-row link statement.</summary>
-    protected string LinkRowValues(int rows, string prefix, string suffix) =>
-        string.Join(", ", Enumerable.Range(0, rows).Select(i =>
-            $"({prefix}{Param("L" + i)}, {Param("R" + i)}, {Param("H" + i)}{suffix})"));
+    /// <summary>
+    /// The <c>(LocalId, RemoteId, ContentHash)</c> tuples of a multi-row link statement as <c>(@L0, @R0, @H0), …</c>
+    /// (with <paramref name="prefix"/> and <paramref name="suffix"/> inside each), and their parameters beside
+    /// <c>Scope</c>, <c>Entity</c> and <c>Now</c>.
+    /// </summary>
+    protected (string Values, DynamicParameters Parameters) LinkRowValues(LinkRows rows, string prefix, string suffix)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Scope", rows.Scope, DbType.String);
+        parameters.Add("Entity", rows.Entity, DbType.String);
+        parameters.Add("Now", rows.Now);
+        var values = new System.Text.StringBuilder(rows.Rows.Count * 32);
+        for (var i = 0; i < rows.Rows.Count; i++)
+        {
+            var row = rows.Rows[i];
+            values.Append(i == 0 ? "(" : ", (").Append(prefix)
+                .Append(Param("L" + i)).Append(", ").Append(Param("R" + i)).Append(", ").Append(Param("H" + i))
+                .Append(suffix).Append(')');
+            parameters.Add("L" + i, row.LocalId, DbType.Int32);
+            parameters.Add("R" + i, row.RemoteId, DbType.String);
+            parameters.Add("H" + i, row.ContentHash, DbType.String);
+        }
+
+        return (values.ToString(), parameters);
+    }
 
     /// <summary>Turns an INSERT into what returns the new identity (batched, or the INSERT alone when not batching).</summary>
     private string WithIdentity(string insert) => BatchesStatements ? $"{insert}; {LastIdentity}" : insert;
@@ -194,7 +215,7 @@ internal abstract class WarehouseDialect
             InsertLink =
                 $"INSERT INTO {Q(SyncStateTables.Links)} ({Cols("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "UpdatedAt")}) " +
                 $"VALUES ({Params("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "Now")})",
-            UpsertLinks = UpsertLinks(1) is null ? null : rows => UpsertLinks(rows)!,
+            UpsertLinks = UpsertLinks(new LinkRows("", "", default, [])) is null ? null : rows => UpsertLinks(rows)!.Value,
             ClearLinkHashes =
                 $"UPDATE {Q(SyncStateTables.Links)} SET {Q("ContentHash")} = NULL WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")}",
             InsertImportedOrder =

@@ -50,11 +50,11 @@ internal sealed class WarehouseSql
     public required string InsertLink { get; init; }
 
     /// <summary>
-    /// One statement inserting or updating the given number of link rows (parameters <c>Scope</c>, <c>Entity</c>,
-    /// <c>Now</c>, and <c>L{i}</c>, <c>R{i}</c>, <c>H{i}</c> per row), or null where the engine has no multi-row
-    /// upsert (Access: <see cref="UpdateLink"/> then <see cref="InsertLink"/> row by row).
+    /// One statement inserting or updating link rows of one scope and entity (at most
+    /// <see cref="WarehouseDialect.MaxRowsPerStatement"/>), or null where the engine has no multi-row upsert (Access:
+    /// <see cref="UpdateLink"/> then <see cref="InsertLink"/> row by row).
     /// </summary>
-    public required Func<int, string>? UpsertLinks { get; init; }
+    public required Func<LinkRows, SqlBatch>? UpsertLinks { get; init; }
     public required string ClearLinkHashes { get; init; }
     public required string InsertImportedOrder { get; init; }
     public required string CountImportedOrderRevision { get; init; }
@@ -66,3 +66,9 @@ internal sealed class WarehouseSql
     public required string DeleteQuarantine { get; init; }
     public required string SelectQuarantine { get; init; }
 }
+
+/// <summary>Link rows of one scope and entity to write in one statement.</summary>
+internal sealed record LinkRows(string Scope, string Entity, DateTime Now, IReadOnlyList<Model.SyncLink> Rows);
+
+/// <summary>A statement and its parameters.</summary>
+internal readonly record struct SqlBatch(string Sql, object Parameters);
