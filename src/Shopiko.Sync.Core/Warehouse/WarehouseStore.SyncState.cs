@@ -49,24 +49,26 @@ internal sealed partial class WarehouseStore
         }
     }
 
+    private object OrderRecordParameters(OrderImportRecord order, string number, int operType, long acct, int objectId) => new
+    {
+        order.Scope,
+        order.OrderId,
+        order.Revision,
+        order.Status,
+        DocumentNumber = number,
+        OperType = operType,
+        Acct = acct,
+        ObjectId = objectId,
+        Acknowledged = 0,
+        RecordedAt = Clock.UtcNow(_time),
+    };
+
     private async Task RecordOrderAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, OrderImportRecord order,
         string number, int operType, long acct, int objectId, CancellationToken cancellationToken)
     {
         try
         {
-            await connection.ExecuteAsync(Command(sql.InsertImportedOrder, new
-            {
-                order.Scope,
-                order.OrderId,
-                order.Revision,
-                order.Status,
-                DocumentNumber = number,
-                OperType = operType,
-                Acct = acct,
-                ObjectId = objectId,
-                Acknowledged = 0,
-                RecordedAt = Clock.UtcNow(_time),
-            }, transaction, cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command(sql.InsertImportedOrder, OrderRecordParameters(order, number, operType, acct, objectId), transaction, cancellationToken)).ConfigureAwait(false);
         }
         catch (DbException e) when (_dialect.IsDuplicateKey(e))
         {

@@ -141,6 +141,7 @@ internal abstract class WarehouseDialect
 
             SelectGoods = $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}",
             SelectGoodById = $"SELECT {goodsColumns} WHERE g.{Q("ID")} = {P("Id")}",
+            SelectGoodsByIds = ids => $"SELECT {goodsColumns} WHERE g.{Q("ID")} IN ({string.Join(", ", ids)})",
             SelectGoodsByCode =
                 $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +
                 $"AND {UpperTrim($"g.{Q("Code")}")} = {Upper(P("Code"))} ORDER BY g.{Q("ID")}",

@@ -10,6 +10,9 @@ internal sealed class WarehouseSql
     public required string SelectGoods { get; init; }
     public required string SelectGoodById { get; init; }
     public required string SelectGoodsByCode { get; init; }
+
+    /// <summary>Goods by ID (integer IDs are written into the text, as for <see cref="SelectStock"/>).</summary>
+    public required Func<IEnumerable<int>, string> SelectGoodsByIds { get; init; }
     public required string SelectGroups { get; init; }
     public required string SelectGroupById { get; init; }
     public required string SelectGroupCodes { get; init; }
