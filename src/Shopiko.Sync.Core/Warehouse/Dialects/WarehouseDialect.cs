@@ -182,9 +182,17 @@ internal abstract class WarehouseDialect
 
             SelectObjectById = $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name, {Q("PriceGroup")} AS PriceGroup, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("Id")}",
             CountVatGroup = $"SELECT COUNT(*) FROM {T("vatgroups")} WHERE {Q("ID")} = {P("Id")}",
+            // One MAX per type, each answered from the (OperType, Acct) index: MAX over "OperType IN (2, 16)" makes MySQL
+            // scan every sale line, a cost that grows with each document written.
             SelectMaxAcct = (operTypes, perObject) =>
-                $"SELECT MAX({Q("Acct")}) FROM {T("operations")} WHERE {Q("OperType")} IN ({string.Join(", ", operTypes)})" +
-                (perObject ? $" AND {Q("ObjectID")} = {P("ObjectId")}" : ""),
+            {
+                // Per object the parameter would appear twice, which OLE DB's positional binding cannot take.
+                string One(int operType) => $"SELECT MAX({Q("Acct")}) AS {Q("M")} FROM {T("operations")} WHERE {Q("OperType")} = {operType}";
+                var types = operTypes.Distinct().ToList();
+                return types.Count == 1 || perObject
+                    ? $"SELECT MAX({Q("Acct")}) FROM {T("operations")} WHERE {Q("OperType")} IN ({string.Join(", ", types)})" + (perObject ? $" AND {Q("ObjectID")} = {P("ObjectId")}" : "")
+                    : $"SELECT MAX({Q("M")}) FROM ({string.Join(" UNION ALL ", types.Select(One))}) {Q("x")}";
+            },
             InsertNextAcct = $"INSERT INTO {T("nextacct")} ({Q("NextAcct")}) VALUES ({P("Key")})",
             SelectStoreRows =
                 $"SELECT {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
