@@ -48,25 +48,36 @@ internal sealed partial class WarehouseStore
                 throw new WarehouseDataException($"The partner {document.PartnerId} does not exist in the Warehouse Pro database. Nothing was written.");
             }
 
+            // Every good of the document in one read; the lines are checked in order, as before.
+            var ids = document.Lines.Select(l => l.GoodId).Distinct().Order().ToList();
+            var goods = (await connection.QueryAsync<GoodRow>(Command(sql.SelectGoodsByIds(ids), null, transaction, cancellationToken)).ConfigureAwait(false))
+                .ToDictionary(g => g.Id);
+            foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
+            {
+                if (!goods.TryGetValue(line.GoodId, out var found) || found.Id == 1)
+                {
+                    throw new WarehouseDataException(
+                        $"Line {index}: the good with ID {line.GoodId} does not exist in the Warehouse Pro database (it may have been deleted). Nothing was written.");
+                }
+            }
+
             var acct = await DocumentNumbers.ReserveAsync(connection, transaction, _dialect, sql, _logger, document.Kind, document.ObjectId,
                 settings.DocumentNumbersPerObject, cancellationToken).ConfigureAwait(false);
             var date = document.Date.ToDateTime(TimeOnly.MinValue);
             var now = Clock.LocalNow(_time);
             var rows = 0;
+            // The writes follow from what was read, so they go together in one batch at the end; the stock rows of a good
+            // are read once and kept up to date in memory, so a good on two lines sees its first line's change.
+            var batch = new StatementBatch(_dialect);
+            var stock = new Dictionary<int, List<StoreRow>>();
             foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
             {
-                var good = await connection.QueryFirstOrDefaultAsync<GoodRow>(Command(sql.SelectGoodById, new { Id = line.GoodId }, transaction, cancellationToken)).ConfigureAwait(false);
-                if (good is null || good.Id == 1)
-                {
-                    throw new WarehouseDataException(
-                        $"Line {index}: the good with ID {line.GoodId} does not exist in the Warehouse Pro database (it may have been deleted). Nothing was written.");
-                }
-
-                var portions = await MoveStockAsync(connection, transaction, sql, settings, document.ObjectId, good, line.Quantity, sign, cancellationToken).ConfigureAwait(false);
+                var good = goods[line.GoodId];
+                var portions = await MoveStockAsync(connection, transaction, sql, settings, batch, stock, document.ObjectId, good, line.Quantity, sign, cancellationToken).ConfigureAwait(false);
                 var vatRate = Number.Read(good.VatRate);
                 foreach (var portion in portions)
                 {
-                    await connection.ExecuteAsync(Command(sql.InsertOperation, new
+                    var parameters = new
                     {
                         OperType = operType,
                         Acct = acct,
@@ -90,20 +101,36 @@ internal sealed partial class WarehouseStore
                         SrcDocId = 0,
                         UserId = document.OperatorId,
                         UserRealTime = now,
-                    }, transaction, cancellationToken)).ConfigureAwait(false);
+                    };
+                    batch.Add(sql.InsertOperation, () => parameters);
                     rows++;
                 }
             }
 
             if (document.Payments is { } payments)
             {
-                await WritePaymentsAsync(connection, transaction, sql, document, payments, operType, acct, date, now, cancellationToken).ConfigureAwait(false);
+                AddPayments(batch, sql, document, payments, operType, acct, date, now);
             }
 
             var number = DocumentNumbers.Format(prefix, acct);
-            if (order is not null)
+            if (order is null)
             {
-                await RecordOrderAsync(connection, transaction, sql, order, number, operType, acct, document.ObjectId, cancellationToken).ConfigureAwait(false);
+                await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var record = OrderRecordParameters(order, number, operType, acct, document.ObjectId);
+                batch.Add(sql.InsertImportedOrder, () => record);
+                try
+                {
+                    await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException e) when (_dialect.IsDuplicateKey(e))
+                {
+                    // The order record is the only unique key among these writes: another engine recorded the same
+                    // revision between our check and now. Its document stands; ours is rolled back with this transaction.
+                    throw new OrderAlreadyImportedException(order.OrderId, order.Revision, e);
+                }
             }
 
             return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, rows);
@@ -116,9 +143,9 @@ internal sealed partial class WarehouseStore
     private static decimal VatOf(decimal price, decimal rate, bool pricesIncludeVat) =>
         Math.Round(pricesIncludeVat ? price * rate / (100 + rate) : price * rate / 100, 6, MidpointRounding.AwayFromZero);
 
-    private async Task WritePaymentsAsync(
-        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseDocument document, DocumentPayments payments,
-        int operType, long acct, DateTime date, DateTime now, CancellationToken cancellationToken)
+    private static void AddPayments(
+        StatementBatch batch, WarehouseSql sql, WarehouseDocument document, DocumentPayments payments,
+        int operType, long acct, DateTime date, DateTime now)
     {
         // Money owed to us (sale, order) has Sign +1; a customer return pays money back (-1), as purchases do.
         var sign = document.Kind == DocumentKind.CustomerReturn ? -1 : 1;
@@ -127,7 +154,7 @@ internal sealed partial class WarehouseStore
         rows.AddRange(payments.Paid.Select(p => (p.Amount, 1, p.PaymentTypeId)));
         foreach (var (amount, mode, type) in rows)
         {
-            await connection.ExecuteAsync(Command(sql.InsertPayment, new
+            var parameters = new
             {
                 Acct = acct,
                 OperType = operType,
@@ -142,7 +169,8 @@ internal sealed partial class WarehouseStore
                 Type = type,
                 TransactionNumber = " ",
                 EndDate = endDate,
-            }, transaction, cancellationToken)).ConfigureAwait(false);
+            };
+            batch.Add(sql.InsertPayment, () => parameters);
         }
     }
 
@@ -158,8 +186,8 @@ internal sealed partial class WarehouseStore
     /// otherwise it is taken from the last lot in that order (which goes negative, as the program does).
     /// </remarks>
     private async Task<IReadOnlyList<Portion>> MoveStockAsync(
-        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseSettings settings,
-        int objectId, GoodRow good, decimal quantity, int sign, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseSettings settings, StatementBatch batch,
+        Dictionary<int, List<StoreRow>> stock, int objectId, GoodRow good, decimal quantity, int sign, CancellationToken cancellationToken)
     {
         var cost = Number.Read(good.PriceIn);
         if (sign == 0 || ((good.Type ?? 0) & 8) != 0)
@@ -167,17 +195,22 @@ internal sealed partial class WarehouseStore
             return [new Portion(quantity, cost, "", 1)];
         }
 
-        var rows = (await connection.QueryAsync<StoreRow>(Command(sql.SelectStoreRows, new { ObjectId = objectId, GoodId = good.Id }, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+        if (!stock.TryGetValue(good.Id, out var rows))
+        {
+            rows = (await connection.QueryAsync<StoreRow>(Command(sql.SelectStoreRows, new { ObjectId = objectId, GoodId = good.Id }, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+            stock[good.Id] = rows;
+        }
+
         if (sign > 0)
         {
             var target = rows.FirstOrDefault(r => r.LotId is null or 1);
             if (target is null)
             {
-                await InsertStoreRowAsync(connection, transaction, sql, objectId, good.Id, quantity, cost, (rows.Max(r => r.LotOrder) ?? 0) + 1, cancellationToken).ConfigureAwait(false);
+                InsertStoreRow(quantity, cost, (rows.Max(r => r.LotOrder) ?? 0) + 1);
             }
             else
             {
-                await AddAsync(target, quantity).ConfigureAwait(false);
+                Add(target, quantity);
             }
 
             return [new Portion(quantity, cost, "", 1)];
@@ -185,17 +218,17 @@ internal sealed partial class WarehouseStore
 
         if (!settings.UsesLots)
         {
+            var before = rows.Sum(r => Number.Read(r.Qtty));
             var row = rows.FirstOrDefault(r => r.LotId is null or 1) ?? rows.FirstOrDefault();
             if (row is null)
             {
-                await InsertStoreRowAsync(connection, transaction, sql, objectId, good.Id, -quantity, cost, 1, cancellationToken).ConfigureAwait(false);
+                InsertStoreRow(-quantity, cost, 1);
             }
             else
             {
-                await AddAsync(row, -quantity).ConfigureAwait(false);
+                Add(row, -quantity);
             }
 
-            var before = rows.Sum(r => Number.Read(r.Qtty));
             if (before < quantity)
             {
                 Log.NegativeStock(_logger, good.Id, objectId, quantity - Math.Max(before, 0));
@@ -217,7 +250,7 @@ internal sealed partial class WarehouseStore
             }
 
             var take = Math.Min(available, remaining);
-            await AddAsync(lot, -take).ConfigureAwait(false);
+            Add(lot, -take);
             portions.Add(new Portion(take, Number.Read(lot.Price), Text.Read(lot.Lot), lot.LotId ?? 1));
             remaining -= take;
         }
@@ -235,12 +268,12 @@ internal sealed partial class WarehouseStore
             var last = inOrder.LastOrDefault();
             if (last is null)
             {
-                await InsertStoreRowAsync(connection, transaction, sql, objectId, good.Id, -remaining, cost, 1, cancellationToken).ConfigureAwait(false);
+                InsertStoreRow(-remaining, cost, 1);
                 portions.Add(new Portion(remaining, cost, "", 1));
             }
             else
             {
-                await AddAsync(last, -remaining).ConfigureAwait(false);
+                Add(last, -remaining);
                 portions.Add(new Portion(remaining, Number.Read(last.Price), Text.Read(last.Lot), last.LotId ?? 1));
             }
 
@@ -249,22 +282,38 @@ internal sealed partial class WarehouseStore
 
         return portions;
 
-        Task AddAsync(StoreRow row, decimal delta) =>
-            connection.ExecuteAsync(Command(sql.AddToStoreRow, new { Delta = Number.Write(delta), row.Id }, transaction, cancellationToken));
+        // The UPDATE adds in the database, as before; the row in memory follows (NULL + delta stays NULL there too).
+        void Add(StoreRow row, decimal delta)
+        {
+            row.Qtty += Number.Write(delta);
+            if (row.Id != PendingRow)
+            {
+                var parameters = new { Delta = Number.Write(delta), row.Id };
+                batch.Add(sql.AddToStoreRow, () => parameters);
+            }
+        }
+
+        // A new row is inserted with the quantity it has when the batch is sent (later lines of the same good add to it).
+        void InsertStoreRow(decimal quantity, decimal price, int lotOrder)
+        {
+            var row = new StoreRow { Id = PendingRow, Qtty = Number.Write(quantity), Price = Number.Write(price), Lot = " ", LotId = 1, LotOrder = lotOrder };
+            rows.Add(row);
+            rows.Sort((x, y) => (x.LotOrder ?? 0) != (y.LotOrder ?? 0) ? (x.LotOrder ?? 0).CompareTo(y.LotOrder ?? 0) : (x.Id == PendingRow ? int.MaxValue : x.Id).CompareTo(y.Id == PendingRow ? int.MaxValue : y.Id));
+            batch.Add(sql.InsertStoreRow, () => new
+            {
+                ObjectId = objectId,
+                GoodId = good.Id,
+                row.Qtty,
+                row.Price,
+                row.Lot,
+                row.LotId,
+                row.LotOrder,
+            });
+        }
     }
 
-    private Task InsertStoreRowAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, int objectId, int goodId,
-        decimal quantity, decimal price, int lotOrder, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(Command(sql.InsertStoreRow, new
-        {
-            ObjectId = objectId,
-            GoodId = goodId,
-            Qtty = Number.Write(quantity),
-            Price = Number.Write(price),
-            Lot = " ",
-            LotId = 1,
-            LotOrder = lotOrder,
-        }, transaction, cancellationToken));
+    /// <summary>The ID of a stock row inserted by the batch not yet sent.</summary>
+    private const int PendingRow = -1;
 
     private async Task RequireObjectAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, int objectId, CancellationToken cancellationToken)
     {

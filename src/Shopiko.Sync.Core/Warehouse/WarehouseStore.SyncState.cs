@@ -49,24 +49,26 @@ internal sealed partial class WarehouseStore
         }
     }
 
+    private object OrderRecordParameters(OrderImportRecord order, string number, int operType, long acct, int objectId) => new
+    {
+        order.Scope,
+        order.OrderId,
+        order.Revision,
+        order.Status,
+        DocumentNumber = number,
+        OperType = operType,
+        Acct = acct,
+        ObjectId = objectId,
+        Acknowledged = 0,
+        RecordedAt = Clock.UtcNow(_time),
+    };
+
     private async Task RecordOrderAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, OrderImportRecord order,
         string number, int operType, long acct, int objectId, CancellationToken cancellationToken)
     {
         try
         {
-            await connection.ExecuteAsync(Command(sql.InsertImportedOrder, new
-            {
-                order.Scope,
-                order.OrderId,
-                order.Revision,
-                order.Status,
-                DocumentNumber = number,
-                OperType = operType,
-                Acct = acct,
-                ObjectId = objectId,
-                Acknowledged = 0,
-                RecordedAt = Clock.UtcNow(_time),
-            }, transaction, cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command(sql.InsertImportedOrder, OrderRecordParameters(order, number, operType, acct, objectId), transaction, cancellationToken)).ConfigureAwait(false);
         }
         catch (DbException e) when (_dialect.IsDuplicateKey(e))
         {
@@ -123,12 +125,37 @@ internal sealed partial class WarehouseStore
             return;
         }
 
+        Text.Own(scope, "The shop scope", IdLength);
+        // The last row of a local ID wins, as when the rows were written one after another.
+        var rows = links.GroupBy(l => (l.Entity, l.LocalId)).Select(g => g.Last()).ToList();
+        foreach (var link in rows)
+        {
+            Text.Own(link.RemoteId, "The shop id", IdLength);
+            Text.Own(link.ContentHash, "The content hash", IdLength);
+        }
+
         await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
         await WriteAsync(async (connection, transaction, sql, _) =>
         {
-            foreach (var link in links)
+            if (sql.UpsertLinks is null)
             {
-                await UpsertLinkAsync(connection, transaction, sql, scope, link, cancellationToken).ConfigureAwait(false);
+                foreach (var link in rows)
+                {
+                    await UpsertLinkAsync(connection, transaction, sql, scope, link, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+
+            // One multi-row statement per entity and chunk instead of an UPDATE and an INSERT per row.
+            var now = Clock.UtcNow(_time);
+            foreach (var entity in rows.GroupBy(l => l.Entity))
+            {
+                foreach (var chunk in entity.Chunk(WarehouseDialect.MaxRowsPerStatement))
+                {
+                    var (text, parameters) = sql.UpsertLinks(new LinkRows(scope, entity.Key.ToString(), now, chunk));
+                    await connection.ExecuteAsync(Command(text, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                }
             }
 
             return true;

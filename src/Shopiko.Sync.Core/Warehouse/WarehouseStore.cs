@@ -168,6 +168,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
         {
             connection = _dialect.CreateConnection(_options.ConnectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await _dialect.PrepareConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch (Exception e) when (e is not OperationCanceledException and not PlatformNotSupportedException)

@@ -35,4 +35,16 @@ public class ContentHashTests
     [Fact]
     public void The_hash_is_stable_across_runs() =>
         ContentHash.Of(new StockUpsert("7", 17m)).Should().Be(ContentHash.Of(new StockUpsert("7", 17.000m)));
+
+    // Hashes stored by earlier versions must still match, or an upgrade would re-send the whole catalogue once.
+    [Fact]
+    public void Hashes_stay_those_earlier_versions_stored()
+    {
+        ContentHash.Of(Product() with { Barcode = "3800123456789", Description = "Дълъг \"кабел\" <1m> & още", CategoryExternalId = "7" })
+            .Should().Be("b374f842010784bb9f7299ca09316591c514e82f2dee731fdfcdc3803f785b00");
+        ContentHash.Of(new CustomerUpsert { ExternalId = "15", Type = CustomerTypes.Company, Name = "Техно ООД", Eik = "204567890", Email = "office@techno.bg" })
+            .Should().Be("90c515419ec5aee9324125efb795beab20916bd083e19e6db0ad5e5129cf73bf");
+        ContentHash.Of(new CategoryUpsert { ExternalId = "3", ParentExternalId = "1", Name = "Кабели" }).Should().Be("cb1d2696398cb354a4444cbcfeb1095134dbb1bd52f996eab5afcb62b3f64d62");
+        ContentHash.Of(new StockUpsert("7", 17.250m)).Should().Be("0c6b555c51efdedbed435ffecc2e219d96570c9fc7a770f337abb6d6f9a48bc6");
+    }
 }

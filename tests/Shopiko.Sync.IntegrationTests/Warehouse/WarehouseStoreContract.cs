@@ -302,6 +302,48 @@ public abstract class WarehouseStoreContract
         (await db.FingerprintAsync()).Should().Be(before, "nothing is half-written: not the first line, not the number");
     }
 
+    [StoreFact]
+    public async Task A_good_on_two_lines_takes_its_lots_as_two_documents_would()
+    {
+        var db = await NewDatabaseAsync(new BlankDatabaseOptions { Costing = CostingMethod.Fifo });
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await db.ExecuteAsync("DELETE FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2", new { good.Id });
+        await AddLotAsync(db, good.Id, "L-OLD", lotId: 2, order: 10, qty: 5, price: 5);
+        await AddLotAsync(db, good.Id, "L-NEW", lotId: 3, order: 20, qty: 5, price: 7);
+
+        // The second line sees what the first took: 4 from L-OLD, then 1 from L-OLD and 3 from L-NEW, then 4 beyond the
+        // lots (negative stock is allowed) from the last lot.
+        var written = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 4, 12m), (good.Id, 4, 12m), (good.Id, 6, 12m)));
+
+        written.LineCount.Should().Be(5);
+        (await db.QueryAsync<OperationRow>("SELECT * FROM {operations} WHERE [OperType] = 2 ORDER BY [ID]"))
+            .Select(o => (o.Lot, o.Qtty, o.PriceIn)).Should().Equal(("L-OLD", 4.0, 5.0), ("L-OLD", 1.0, 5.0), ("L-NEW", 3.0, 7.0), ("L-NEW", 2.0, 7.0), ("L-NEW", 4.0, 7.0));
+        (await db.QueryAsync<double>("SELECT [Qtty] FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2 ORDER BY [LotOrder]", new { good.Id }))
+            .Should().Equal(0.0, -4.0);
+    }
+
+    [StoreFact]
+    public async Task A_good_without_a_stock_row_on_two_lines_gets_one_row()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        var other = await NewGoodAsync(store, "SKU-2");
+        await db.ExecuteAsync("DELETE FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2", new { good.Id });
+
+        await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 2, 12m), (other.Id, 1, 12m), (good.Id, 3, 12m)));
+        await store.WriteDocumentAsync(new WarehouseDocument
+        {
+            Kind = DocumentKind.CustomerReturn, ObjectId = 2, PartnerId = 1, Date = Day,
+            Lines = [new DocumentLine { GoodId = good.Id, Quantity = 1, PriceOut = 12m, VatOut = 2m }, new DocumentLine { GoodId = good.Id, Quantity = 0.5m, PriceOut = 12m, VatOut = 2m }],
+        });
+
+        (await db.QueryAsync<double>("SELECT [Qtty] FROM {store} WHERE [GoodID] = @Id AND [ObjectID] = 2", new { good.Id })).Should().Equal(-3.5);
+        (await StockAsync(store, 2, other.Id)).Should().Be(-1);
+        (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {operations}")).Should().Be(5);
+    }
+
     private static Task AddLotAsync(TestDatabase db, int goodId, string lot, int lotId, int order, double qty, double price) =>
         db.ExecuteAsync(
             "INSERT INTO {store} ([ObjectID], [GoodID], [Qtty], [Price], [Lot], [LotID], [LotOrder]) VALUES (2, @goodId, @qty, @price, @lot, @lotId, @order)",
@@ -408,6 +450,30 @@ public abstract class WarehouseStoreContract
         (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
             new SyncLink(SyncEntity.Product, 5, "p5", null), new SyncLink(SyncEntity.Product, 6, "p6", null));
         (await store.ReadLinksAsync(Scope, SyncEntity.Category).ToListAsync()).Single().ContentHash.Should().Be("c");
+    }
+
+    [StoreFact]
+    public async Task Links_are_saved_in_batches_larger_than_one_statement()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        await store.SaveLinksAsync(Scope, Enumerable.Range(1, 700).Select(i => new SyncLink(SyncEntity.Product, i, $"p{i}", "old")).ToList());
+
+        // 1,201 rows over three statements: updates and inserts mixed, a repeated local ID (the last wins), nulls, two entities.
+        var batch = Enumerable.Range(300, 1100).Select(i => new SyncLink(SyncEntity.Product, i, $"p{i}", i % 2 == 0 ? null : $"h{i}"))
+            .Append(new SyncLink(SyncEntity.Product, 300, "p300-again", "last"))
+            .Concat(Enumerable.Range(1, 100).Select(i => new SyncLink(SyncEntity.Stock, i, $"s{i}", "q")))
+            .ToList();
+        await store.SaveLinksAsync(Scope, batch);
+
+        var products = await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync();
+        products.Should().HaveCount(1399);
+        products.Take(299).Should().OnlyContain(l => l.ContentHash == "old");
+        products.Single(l => l.LocalId == 300).Should().Be(new SyncLink(SyncEntity.Product, 300, "p300-again", "last"));
+        products.Single(l => l.LocalId == 301).Should().Be(new SyncLink(SyncEntity.Product, 301, "p301", "h301"));
+        products.Single(l => l.LocalId == 700).Should().Be(new SyncLink(SyncEntity.Product, 700, "p700", null));
+        products.Single(l => l.LocalId == 1399).Should().Be(new SyncLink(SyncEntity.Product, 1399, "p1399", "h1399"));
+        (await store.ReadLinksAsync(Scope, SyncEntity.Stock).ToListAsync()).Should().HaveCount(100).And.OnlyContain(l => l.ContentHash == "q");
     }
 
     [StoreFact]

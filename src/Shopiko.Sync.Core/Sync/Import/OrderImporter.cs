@@ -29,6 +29,10 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
     private readonly OrderAcknowledger _acknowledger = new(session);
 
+    // Orders held back by earlier runs: only these have a quarantine row to release, so an order that goes through
+    // first time costs no extra transaction.
+    private HashSet<string> _quarantined = [];
+
     private ImportReport Report => session.Report.Import!;
 
     private IWarehouseStore Store => session.Store;
@@ -38,6 +42,8 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     {
         var objectId = session.ImportObject.Id;
         long done = 0;
+        _quarantined = (await Store.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
+            .Where(e => e.Entity == SyncEntity.Order).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         // The whole pending list first: acknowledging removes orders from it, which could shift a cursor under our feet.
         var pending = await session.Api.GetPendingOrdersAsync(ct).ToListAsync(ct).ConfigureAwait(false);
         foreach (var order in pending)
@@ -82,7 +88,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             }
             else
             {
-                await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
+                await ReleaseAsync(order, ct).ConfigureAwait(false);
                 await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, OrderAcknowledger.NoDocument, ct).ConfigureAwait(false);
             }
 
@@ -145,8 +151,16 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             Log.OrderImported(session.Logger, order.Number, order.Id, order.Revision, written.Number);
         }
 
-        await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
+        await ReleaseAsync(order, ct).ConfigureAwait(false);
         await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, written.Number, ct).ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAsync(ShopOrder order, CancellationToken ct)
+    {
+        if (_quarantined.Remove(order.Id))
+        {
+            await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task AnnulAsync(ShopOrder order, ImportedOrder latest, CancellationToken ct)
@@ -190,6 +204,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         if (!session.DryRun)
         {
             await Store.QuarantineAsync(session.Scope, SyncEntity.Order, order.Id, reason, ct).ConfigureAwait(false);
+            _quarantined.Add(order.Id);
         }
     }
 

@@ -26,6 +26,16 @@ internal sealed class MySqlDialect : WarehouseDialect
 
     protected override string LastIdentity => "SELECT LAST_INSERT_ID()";
 
+    // VALUES(col) rather than an alias: MariaDB and MySQL before 8.0.19 know only this form (8.0.20+ merely warns).
+    protected override SqlBatch? UpsertLinks(LinkRows rows)
+    {
+        var (values, parameters) = LinkRowValues(rows, "@Scope, @Entity, ", ", @Now");
+        return new SqlBatch(
+            $"INSERT INTO `{SyncStateTables.Links}` (`Scope`, `Entity`, `LocalId`, `RemoteId`, `ContentHash`, `UpdatedAt`) VALUES {values} " +
+            "ON DUPLICATE KEY UPDATE `RemoteId` = VALUES(`RemoteId`), `ContentHash` = VALUES(`ContentHash`), `UpdatedAt` = VALUES(`UpdatedAt`)",
+            parameters);
+    }
+
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<string>(new CommandDefinition(

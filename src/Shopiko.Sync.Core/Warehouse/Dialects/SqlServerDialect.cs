@@ -43,6 +43,19 @@ internal sealed class SqlServerDialect : WarehouseDialect
 
     protected override string LastIdentity => "SELECT CAST(SCOPE_IDENTITY() AS int)";
 
+    // One set-based MERGE per batch; HOLDLOCK closes the gap between the match and the insert for concurrent writers.
+    protected override SqlBatch? UpsertLinks(LinkRows rows)
+    {
+        var (values, parameters) = LinkRowValues(rows, "", "");
+        return new SqlBatch(
+            $"MERGE [{SyncStateTables.Links}] WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s ([LocalId], [RemoteId], [ContentHash]) " +
+            "ON t.[Scope] = @Scope AND t.[Entity] = @Entity AND t.[LocalId] = s.[LocalId] " +
+            "WHEN MATCHED THEN UPDATE SET [RemoteId] = s.[RemoteId], [ContentHash] = s.[ContentHash], [UpdatedAt] = @Now " +
+            "WHEN NOT MATCHED THEN INSERT ([Scope], [Entity], [LocalId], [RemoteId], [ContentHash], [UpdatedAt]) " +
+            "VALUES (@Scope, @Entity, s.[LocalId], s.[RemoteId], s.[ContentHash], @Now);",
+            parameters);
+    }
+
     protected override string UpperTrim(string expression) => $"UPPER(LTRIM(RTRIM({expression})))";
 
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)

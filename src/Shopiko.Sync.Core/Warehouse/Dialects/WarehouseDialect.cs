@@ -37,6 +37,9 @@ internal abstract class WarehouseDialect
     /// <summary>True when one command may hold several statements (an INSERT followed by the identity SELECT).</summary>
     public virtual bool BatchesStatements => true;
 
+    /// <summary>Sets up a connection the store has just opened (session settings), before any statement of its own.</summary>
+    public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Lists the tables of the connected database.</summary>
     public abstract Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -66,6 +69,38 @@ internal abstract class WarehouseDialect
 
     /// <summary>Upper-cases an expression.</summary>
     protected virtual string Upper(string expression) => $"UPPER({expression})";
+
+    /// <summary>Most rows one multi-row statement carries (SQL Server allows 1,000 rows in VALUES and 2,100 parameters).</summary>
+    public const int MaxRowsPerStatement = 500;
+
+    /// <summary>The multi-row link upsert (see <see cref="WarehouseSql.UpsertLinks"/>), or null when the engine has none.</summary>
+    protected virtual SqlBatch? UpsertLinks(LinkRows rows) => null;
+
+    /// <summary>
+    /// The <c>(LocalId, RemoteId, ContentHash)</c> tuples of a multi-row link statement as <c>(@L0, @R0, @H0), …</c>
+    /// (with <paramref name="prefix"/> and <paramref name="suffix"/> inside each), and their parameters beside
+    /// <c>Scope</c>, <c>Entity</c> and <c>Now</c>.
+    /// </summary>
+    protected (string Values, DynamicParameters Parameters) LinkRowValues(LinkRows rows, string prefix, string suffix)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Scope", rows.Scope, DbType.String);
+        parameters.Add("Entity", rows.Entity, DbType.String);
+        parameters.Add("Now", rows.Now);
+        var values = new System.Text.StringBuilder(rows.Rows.Count * 32);
+        for (var i = 0; i < rows.Rows.Count; i++)
+        {
+            var row = rows.Rows[i];
+            values.Append(i == 0 ? "(" : ", (").Append(prefix)
+                .Append(Param("L" + i)).Append(", ").Append(Param("R" + i)).Append(", ").Append(Param("H" + i))
+                .Append(suffix).Append(')');
+            parameters.Add("L" + i, row.LocalId, DbType.Int32);
+            parameters.Add("R" + i, row.RemoteId, DbType.String);
+            parameters.Add("H" + i, row.ContentHash, DbType.String);
+        }
+
+        return (values.ToString(), parameters);
+    }
 
     /// <summary>Turns an INSERT into what returns the new identity (batched, or the INSERT alone when not batching).</summary>
     private string WithIdentity(string insert) => BatchesStatements ? $"{insert}; {LastIdentity}" : insert;
@@ -106,6 +141,7 @@ internal abstract class WarehouseDialect
 
             SelectGoods = $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}",
             SelectGoodById = $"SELECT {goodsColumns} WHERE g.{Q("ID")} = {P("Id")}",
+            SelectGoodsByIds = ids => $"SELECT {goodsColumns} WHERE g.{Q("ID")} IN ({string.Join(", ", ids)})",
             SelectGoodsByCode =
                 $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +
                 $"AND {UpperTrim($"g.{Q("Code")}")} = {Upper(P("Code"))} ORDER BY g.{Q("ID")}",
@@ -146,9 +182,17 @@ internal abstract class WarehouseDialect
 
             SelectObjectById = $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name, {Q("PriceGroup")} AS PriceGroup, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("Id")}",
             CountVatGroup = $"SELECT COUNT(*) FROM {T("vatgroups")} WHERE {Q("ID")} = {P("Id")}",
+            // One MAX per type, each answered from the (OperType, Acct) index: MAX over "OperType IN (2, 16)" makes MySQL
+            // scan every sale line, a cost that grows with each document written.
             SelectMaxAcct = (operTypes, perObject) =>
-                $"SELECT MAX({Q("Acct")}) FROM {T("operations")} WHERE {Q("OperType")} IN ({string.Join(", ", operTypes)})" +
-                (perObject ? $" AND {Q("ObjectID")} = {P("ObjectId")}" : ""),
+            {
+                // Per object the parameter would appear twice, which OLE DB's positional binding cannot take.
+                string One(int operType) => $"SELECT MAX({Q("Acct")}) AS {Q("M")} FROM {T("operations")} WHERE {Q("OperType")} = {operType}";
+                var types = operTypes.Distinct().ToList();
+                return types.Count == 1 || perObject
+                    ? $"SELECT MAX({Q("Acct")}) FROM {T("operations")} WHERE {Q("OperType")} IN ({string.Join(", ", types)})" + (perObject ? $" AND {Q("ObjectID")} = {P("ObjectId")}" : "")
+                    : $"SELECT MAX({Q("M")}) FROM ({string.Join(" UNION ALL ", types.Select(One))}) {Q("x")}";
+            },
             InsertNextAcct = $"INSERT INTO {T("nextacct")} ({Q("NextAcct")}) VALUES ({P("Key")})",
             SelectStoreRows =
                 $"SELECT {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
@@ -180,6 +224,7 @@ internal abstract class WarehouseDialect
             InsertLink =
                 $"INSERT INTO {Q(SyncStateTables.Links)} ({Cols("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "UpdatedAt")}) " +
                 $"VALUES ({Params("Scope", "Entity", "LocalId", "RemoteId", "ContentHash", "Now")})",
+            UpsertLinks = UpsertLinks(new LinkRows("", "", default, [])) is null ? null : rows => UpsertLinks(rows)!.Value,
             ClearLinkHashes =
                 $"UPDATE {Q(SyncStateTables.Links)} SET {Q("ContentHash")} = NULL WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")}",
             InsertImportedOrder =

@@ -10,6 +10,9 @@ internal sealed class WarehouseSql
     public required string SelectGoods { get; init; }
     public required string SelectGoodById { get; init; }
     public required string SelectGoodsByCode { get; init; }
+
+    /// <summary>Goods by ID (integer IDs are written into the text, as for <see cref="SelectStock"/>).</summary>
+    public required Func<IEnumerable<int>, string> SelectGoodsByIds { get; init; }
     public required string SelectGroups { get; init; }
     public required string SelectGroupById { get; init; }
     public required string SelectGroupCodes { get; init; }
@@ -48,6 +51,13 @@ internal sealed class WarehouseSql
     public required string SelectLinks { get; init; }
     public required string UpdateLink { get; init; }
     public required string InsertLink { get; init; }
+
+    /// <summary>
+    /// One statement inserting or updating link rows of one scope and entity (at most
+    /// <see cref="WarehouseDialect.MaxRowsPerStatement"/>), or null where the engine has no multi-row upsert (Access:
+    /// <see cref="UpdateLink"/> then <see cref="InsertLink"/> row by row).
+    /// </summary>
+    public required Func<LinkRows, SqlBatch>? UpsertLinks { get; init; }
     public required string ClearLinkHashes { get; init; }
     public required string InsertImportedOrder { get; init; }
     public required string CountImportedOrderRevision { get; init; }
@@ -59,3 +69,9 @@ internal sealed class WarehouseSql
     public required string DeleteQuarantine { get; init; }
     public required string SelectQuarantine { get; init; }
 }
+
+/// <summary>Link rows of one scope and entity to write in one statement.</summary>
+internal sealed record LinkRows(string Scope, string Entity, DateTime Now, IReadOnlyList<Model.SyncLink> Rows);
+
+/// <summary>A statement and its parameters.</summary>
+internal readonly record struct SqlBatch(string Sql, object Parameters);
