@@ -101,6 +101,12 @@ public interface IWarehouseStore
 
     /// <summary>Quarantined items in a scope.</summary>
     Task<IReadOnlyList<QuarantineEntry>> ReadQuarantineAsync(string scope, CancellationToken cancellationToken = default);
+
+    /// <summary>A named value remembered in a scope (e.g. the shop time a listing is complete up to), or null.</summary>
+    Task<string?> ReadMarkAsync(string scope, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Remembers (or, with null, forgets the value of) a named value in a scope.</summary>
+    Task SaveMarkAsync(string scope, string name, string? value, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A link row to write together with the record it links.</summary>

@@ -244,4 +244,37 @@ internal sealed partial class WarehouseStore
         await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
         return await ListAsync<QuarantineRow, QuarantineEntry>(s => s.SelectQuarantine, new { Scope = scope }, r => r.ToEntry(), cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<string?> ReadMarkAsync(string scope, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(name);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        return (await ListAsync<string?, string?>(s => s.SelectMark, new { Scope = scope, Name = name }, v => v, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault();
+    }
+
+    public async Task SaveMarkAsync(string scope, string name, string? value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(name);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new
+        {
+            Scope = Text.Own(scope, "The shop scope", IdLength),
+            Name = Text.Own(name, "The mark name", 50),
+            Value = Text.Own(value, "The mark value", IdLength),
+            Now = Clock.UtcNow(_time),
+        };
+        await WriteAsync(async (connection, transaction, sql, _) =>
+        {
+            var updated = await connection.ExecuteAsync(Command(sql.UpdateMark, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            if (updated == 0)
+            {
+                await connection.ExecuteAsync(Command(sql.InsertMark, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            }
+
+            return updated;
+        }, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -51,7 +51,8 @@ public sealed class SyncRig : IAsyncDisposable
         WarehouseProvider provider,
         Action<ServerOptions>? configure = null,
         BlankDatabaseOptions? database = null,
-        SandboxShopOptions? shopOptions = null)
+        SandboxShopOptions? shopOptions = null,
+        TimeProvider? clock = null)
     {
         string connectionString;
         string? file = null;
@@ -67,9 +68,17 @@ public sealed class SyncRig : IAsyncDisposable
         }
 
         await WarehouseSchema.CreateBlankAsync(provider, connectionString, database ?? new BlankDatabaseOptions());
+        if (clock is not null)
+        {
+            // One clock for both sides: the shop's timestamps and the client's signatures move together.
+            shopOptions ??= new SandboxShopOptions();
+            shopOptions.TimeProvider = clock;
+        }
+
         var shop = await SandboxShop.StartAsync(shopOptions);
         var services = new ServiceCollection();
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddShopikoSync(o => o.Servers.Add(new ServerOptions
         {
             Name = "Test",
@@ -90,7 +99,7 @@ public sealed class SyncRig : IAsyncDisposable
         var server = Server;
         var s = _services.GetRequiredService<IWarehouseStoreFactory>().Create(server.Warehouse);
         var a = _services.GetRequiredService<IShopikoApiFactory>().Create(server.Shop);
-        return new SyncEngine(server, store?.Invoke(s) ?? s, api?.Invoke(a) ?? a, TimeProvider.System, NullLogger<SyncEngine>.Instance);
+        return new SyncEngine(server, store?.Invoke(s) ?? s, api?.Invoke(a) ?? a, _services.GetRequiredService<TimeProvider>(), NullLogger<SyncEngine>.Instance);
     }
 
     public DbConnection Open() => Provider == WarehouseProvider.MySql

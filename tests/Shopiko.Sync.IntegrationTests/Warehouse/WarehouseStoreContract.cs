@@ -498,6 +498,24 @@ public abstract class WarehouseStoreContract
         (await store.ReadQuarantineAsync(Scope)).Should().ContainSingle().Which.Id.Should().Be("p2");
     }
 
+    [StoreFact]
+    public async Task Marks_are_remembered_per_scope_and_name()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+
+        (await store.ReadMarkAsync(Scope, "import.products")).Should().BeNull();
+        await store.SaveMarkAsync(Scope, "import.products", "2026-03-14T10:20:15.0000000+00:00");
+        await store.SaveMarkAsync(Scope, "import.customers", "c1");
+        await store.SaveMarkAsync(Scope, "import.products", "2026-03-14T11:20:15.0000000+00:00");
+
+        (await store.ReadMarkAsync(Scope, "import.products")).Should().Be("2026-03-14T11:20:15.0000000+00:00");
+        (await store.ReadMarkAsync(Scope, "import.customers")).Should().Be("c1");
+        (await store.ReadMarkAsync("another shop", "import.products")).Should().BeNull();
+        await store.SaveMarkAsync(Scope, "import.customers", null);
+        (await store.ReadMarkAsync(Scope, "import.customers")).Should().BeNull();
+    }
+
     // ------------------------------------------------------------------ bad input
 
     [StoreFact]

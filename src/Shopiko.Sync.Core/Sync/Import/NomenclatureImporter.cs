@@ -14,6 +14,9 @@ namespace Shopiko.Sync.Sync.Import;
 /// </summary>
 internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog catalog)
 {
+    /// <summary>The sync-state marks of the two listings (see <see cref="ListingMark"/>).</summary>
+    internal const string ProductsMark = "import.products", CustomersMark = "import.customers";
+
     private IWarehouseStore Store => session.Store;
 
     public async Task RunAsync(CancellationToken ct)
@@ -95,9 +98,11 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
     {
         var adopted = new List<SyncLink>();
         var toLink = new List<LinkItem>();
-        await foreach (var product in session.Api.GetProductsAsync(null, ct).ConfigureAwait(false))
+        var mark = await ListingMark.ReadAsync(session, ProductsMark, ct).ConfigureAwait(false);
+        await foreach (var product in session.Api.GetProductsAsync(mark.Since, ct).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
+            mark.Seen(product.UpdatedAt);
             if (catalog.Products.ByRemote(product.Id) is not null)
             {
                 continue;
@@ -113,13 +118,13 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
             if (NomenclatureMapper.TooLong(product) is { } tooLong)
             {
-                await HoldAsync(SyncEntity.Product, product.Id, tooLong, ct).ConfigureAwait(false);
+                await HoldAsync(mark, SyncEntity.Product, product.Id, tooLong, ct).ConfigureAwait(false);
                 continue;
             }
 
             if (catalog.VatGroupFor(product.VatRate) is not { } vatGroup)
             {
-                await HoldAsync(SyncEntity.Product, product.Id, $"VAT rate {product.VatRate.ToString(CultureInfo.InvariantCulture)} % has no VAT group in the warehouse", ct).ConfigureAwait(false);
+                await HoldAsync(mark, SyncEntity.Product, product.Id, $"VAT rate {product.VatRate.ToString(CultureInfo.InvariantCulture)} % has no VAT group in the warehouse", ct).ConfigureAwait(false);
                 continue;
             }
 
@@ -143,15 +148,18 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
         await SaveAsync(adopted, ct).ConfigureAwait(false);
         await LinkBackAsync(toLink, session.Api.LinkProductsAsync, ct).ConfigureAwait(false);
+        await mark.AdvanceAsync(ct).ConfigureAwait(false);
     }
 
     private async Task CustomersAsync(CancellationToken ct)
     {
         var adopted = new List<SyncLink>();
         var toLink = new List<LinkItem>();
-        await foreach (var customer in session.Api.GetCustomersAsync(null, ct).ConfigureAwait(false))
+        var mark = await ListingMark.ReadAsync(session, CustomersMark, ct).ConfigureAwait(false);
+        await foreach (var customer in session.Api.GetCustomersAsync(mark.Since, ct).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
+            mark.Seen(customer.UpdatedAt);
             if (catalog.Partners.LinkedTo(customer.Id) is not null)
             {
                 continue;
@@ -167,13 +175,13 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
             if (NomenclatureMapper.TooLong(customer) is { } tooLong)
             {
-                await HoldAsync(SyncEntity.Customer, customer.Id, tooLong, ct).ConfigureAwait(false);
+                await HoldAsync(mark, SyncEntity.Customer, customer.Id, tooLong, ct).ConfigureAwait(false);
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(customer.Name))
             {
-                await HoldAsync(SyncEntity.Customer, customer.Id, "the customer has no name", ct).ConfigureAwait(false);
+                await HoldAsync(mark, SyncEntity.Customer, customer.Id, "the customer has no name", ct).ConfigureAwait(false);
                 continue;
             }
 
@@ -190,10 +198,12 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
         await SaveAsync(adopted, ct).ConfigureAwait(false);
         await LinkBackAsync(toLink, session.Api.LinkCustomersAsync, ct).ConfigureAwait(false);
+        await mark.AdvanceAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task HoldAsync(SyncEntity entity, string id, string reason, CancellationToken ct)
+    private async Task HoldAsync(ListingMark mark, SyncEntity entity, string id, string reason, CancellationToken ct)
     {
+        mark.Incomplete();
         var name = entity == SyncEntity.Product ? "product" : "customer";
         session.Quarantine(name, id, reason);
         Log.NomenclatureQuarantined(session.Logger, name, id, reason);

@@ -100,9 +100,11 @@ internal sealed class AccessDialect : WarehouseDialect
         "CREATE TABLE [shopikosync_quarantine] ([Scope] TEXT(100) NOT NULL, [Entity] TEXT(20) NOT NULL, [ItemId] TEXT(100) NOT NULL, " +
         "[Reason] LONGTEXT NOT NULL, [FirstSeen] DATETIME NOT NULL, [LastSeen] DATETIME NOT NULL, [Attempts] INTEGER NOT NULL DEFAULT 1, " +
         "CONSTRAINT [PK_shopikosync_quarantine] PRIMARY KEY ([Scope], [Entity], [ItemId]))",
+        "CREATE TABLE [shopikosync_marks] ([Scope] TEXT(100) NOT NULL, [Name] TEXT(50) NOT NULL, [Value] TEXT(100), [UpdatedAt] DATETIME, " +
+        "CONSTRAINT [PK_shopikosync_marks] PRIMARY KEY ([Scope], [Name]))",
     ];
 
-    private static readonly string[] SyncStateNames = [SyncStateTables.Links, SyncStateTables.Orders, SyncStateTables.Quarantine];
+    private static readonly string[] SyncStateNames = [SyncStateTables.Links, SyncStateTables.Orders, SyncStateTables.Quarantine, SyncStateTables.Marks];
 
     public override async Task EnsureSyncStateAsync(DbConnection connection, CancellationToken cancellationToken)
     {

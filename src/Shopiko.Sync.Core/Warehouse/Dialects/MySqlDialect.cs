@@ -94,5 +94,14 @@ internal sealed class MySqlDialect : WarehouseDialect
           PRIMARY KEY (`Scope`, `Entity`, `ItemId`)
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
         """,
+        """
+        CREATE TABLE IF NOT EXISTS `shopikosync_marks` (
+          `Scope` VARCHAR(100) NOT NULL,
+          `Name` VARCHAR(50) NOT NULL,
+          `Value` VARCHAR(100) NULL,
+          `UpdatedAt` DATETIME NULL,
+          PRIMARY KEY (`Scope`, `Name`)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
+        """,
     ];
 }

@@ -119,5 +119,15 @@ internal sealed class SqlServerDialect : WarehouseDialect
           CONSTRAINT [PK_shopikosync_quarantine] PRIMARY KEY ([Scope], [Entity], [ItemId])
         )
         """,
+        """
+        IF OBJECT_ID(N'shopikosync_marks', N'U') IS NULL
+        CREATE TABLE [shopikosync_marks] (
+          [Scope] nvarchar(100) NOT NULL,
+          [Name] nvarchar(50) NOT NULL,
+          [Value] nvarchar(100) NULL,
+          [UpdatedAt] datetime2 NULL,
+          CONSTRAINT [PK_shopikosync_marks] PRIMARY KEY ([Scope], [Name])
+        )
+        """,
     ];
 }

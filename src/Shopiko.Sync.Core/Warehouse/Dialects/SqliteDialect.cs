@@ -145,5 +145,14 @@ internal sealed class SqliteDialect : WarehouseDialect
           PRIMARY KEY (`Scope`, `Entity`, `ItemId`)
         )
         """,
+        """
+        CREATE TABLE IF NOT EXISTS `shopikosync_marks` (
+          `Scope` TEXT NOT NULL,
+          `Name` TEXT NOT NULL,
+          `Value` TEXT NULL,
+          `UpdatedAt` DATETIME NULL,
+          PRIMARY KEY (`Scope`, `Name`)
+        )
+        """,
     ];
 }

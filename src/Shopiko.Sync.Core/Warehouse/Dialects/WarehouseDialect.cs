@@ -253,6 +253,13 @@ internal abstract class WarehouseDialect
                 $"SELECT {Q("Entity")} AS Entity, {Q("ItemId")} AS ItemId, {Q("Reason")} AS Reason, {Q("FirstSeen")} AS FirstSeen, " +
                 $"{Q("LastSeen")} AS LastSeen, {Q("Attempts")} AS Attempts FROM {Q(SyncStateTables.Quarantine)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} ORDER BY {Q("FirstSeen")}, {Q("ItemId")}",
+            SelectMark =
+                $"SELECT {Q("Value")} FROM {Q(SyncStateTables.Marks)} WHERE {Q("Scope")} = {P("Scope")} AND {Q("Name")} = {P("Name")}",
+            UpdateMark =
+                $"UPDATE {Q(SyncStateTables.Marks)} SET {Q("Value")} = {P("Value")}, {Q("UpdatedAt")} = {P("Now")} " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Name")} = {P("Name")}",
+            InsertMark =
+                $"INSERT INTO {Q(SyncStateTables.Marks)} ({Cols("Scope", "Name", "Value", "UpdatedAt")}) VALUES ({Params("Scope", "Name", "Value", "Now")})",
         };
     }
 
@@ -277,4 +284,7 @@ internal static class SyncStateTables
 
     /// <summary>Items held back with a reason.</summary>
     public const string Quarantine = "shopikosync_quarantine";
+
+    /// <summary>Named values the library remembers between runs (e.g. the shop time a listing is complete up to).</summary>
+    public const string Marks = "shopikosync_marks";
 }

@@ -68,6 +68,9 @@ internal sealed class WarehouseSql
     public required string InsertQuarantine { get; init; }
     public required string DeleteQuarantine { get; init; }
     public required string SelectQuarantine { get; init; }
+    public required string SelectMark { get; init; }
+    public required string UpdateMark { get; init; }
+    public required string InsertMark { get; init; }
 }
 
 /// <summary>Link rows of one scope and entity to write in one statement.</summary>
