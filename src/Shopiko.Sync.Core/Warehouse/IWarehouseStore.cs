@@ -93,6 +93,9 @@ public interface IWarehouseStore
     /// <summary>Marks an order revision acknowledged by the shop.</summary>
     Task MarkOrderAcknowledgedAsync(string scope, string orderId, int revision, CancellationToken cancellationToken = default);
 
+    /// <summary>Marks order revisions acknowledged by the shop, in one transaction.</summary>
+    Task MarkOrdersAcknowledgedAsync(string scope, IReadOnlyCollection<OrderRevision> revisions, CancellationToken cancellationToken = default);
+
     /// <summary>Records (or refreshes) a quarantined item.</summary>
     Task QuarantineAsync(string scope, SyncEntity entity, string id, string reason, CancellationToken cancellationToken = default);
 
@@ -115,6 +118,11 @@ public interface IWarehouseStore
 /// <param name="RemoteId">The shop id.</param>
 /// <param name="ContentHash">The hash of what the shop holds, when known.</param>
 public sealed record ScopedLink(string Scope, SyncEntity Entity, string? RemoteId, string? ContentHash = null);
+
+/// <summary>One revision of a shop order.</summary>
+/// <param name="OrderId">The shop order id.</param>
+/// <param name="Revision">The order revision.</param>
+public sealed record OrderRevision(string OrderId, int Revision);
 
 /// <summary>The order revision a document records, written in the document's transaction.</summary>
 /// <param name="Scope">The shop scope.</param>

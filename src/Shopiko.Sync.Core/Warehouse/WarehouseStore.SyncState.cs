@@ -198,6 +198,23 @@ internal sealed partial class WarehouseStore
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task MarkOrdersAcknowledgedAsync(string scope, IReadOnlyCollection<OrderRevision> revisions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(revisions);
+        if (revisions.Count == 0)
+        {
+            return;
+        }
+
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        // Dapper runs the statement once per row, all in this one transaction: one commit for the lot.
+        var rows = revisions.Select(r => new { Scope = scope, r.OrderId, r.Revision }).ToList();
+        await WriteAsync((connection, transaction, sql, _) =>
+            connection.ExecuteAsync(Command(sql.AcknowledgeOrder, rows, transaction, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task QuarantineAsync(string scope, SyncEntity entity, string id, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -271,7 +288,15 @@ internal sealed partial class WarehouseStore
             var updated = await connection.ExecuteAsync(Command(sql.UpdateMark, parameters, transaction, cancellationToken)).ConfigureAwait(false);
             if (updated == 0)
             {
-                await connection.ExecuteAsync(Command(sql.InsertMark, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                try
+                {
+                    await connection.ExecuteAsync(Command(sql.InsertMark, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                }
+                catch (DbException e) when (_dialect.IsDuplicateKey(e))
+                {
+                    // Another engine inserted the mark between our UPDATE and INSERT (both ran for the first time).
+                    updated = await connection.ExecuteAsync(Command(sql.UpdateMark, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                }
             }
 
             return updated;

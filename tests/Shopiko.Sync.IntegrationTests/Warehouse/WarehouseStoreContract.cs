@@ -408,6 +408,22 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
+    public async Task Acknowledged_revisions_are_marked_in_one_batch()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        foreach (var id in new[] { "ord_a", "ord_b", "ord_c" })
+        {
+            await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)), new OrderImportRecord(Scope, id, 1, "new"));
+        }
+
+        await store.MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("ord_a", 1), new OrderRevision("ord_c", 1), new OrderRevision("ord_c", 2)]);
+
+        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Select(o => o.OrderId).Should().Equal("ord_b");
+    }
+
+    [StoreFact]
     public async Task Two_engines_racing_for_one_order_revision_write_one_document()
     {
         var db = await NewDatabaseAsync();

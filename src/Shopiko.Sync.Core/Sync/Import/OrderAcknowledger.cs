@@ -1,15 +1,30 @@
 using Shopiko.Sync.Shop;
+using Shopiko.Sync.Warehouse;
 
 namespace Shopiko.Sync.Sync.Import;
 
 /// <summary>
 /// Acknowledges imported order revisions to the shop, always after the document committed, and remembers that the shop
 /// was told. A revision recorded but never acknowledged (a crash, a lost answer) is acknowledged by the next run.
+/// The contract has one request per acknowledgement, so up to <see cref="Parallelism"/> travel at once while the next
+/// orders are written; which ones the shop confirmed is written to the sync state in batches from the caller's flow
+/// (never from the requests' threads, so no write runs beside the document writes). Losing that batch to a crash only
+/// means the next run acknowledges those revisions again, which the shop answers the same way.
 /// </summary>
 internal sealed class OrderAcknowledger(SyncSession session)
 {
     /// <summary>The document named in an acknowledgement of a cancelled order that never became a document.</summary>
     internal const string NoDocument = "none";
+
+    /// <summary>Acknowledgements in flight at once.</summary>
+    internal const int Parallelism = 8;
+
+    /// <summary>Confirmed acknowledgements written to the sync state per transaction.</summary>
+    internal const int MarkBatch = 250;
+
+    private readonly List<Task> _inFlight = [];
+    private readonly Lock _confirmedLock = new();
+    private List<OrderRevision> _confirmed = [];
 
     /// <summary>Acknowledges revisions a previous run recorded but could not acknowledge (it crashed or lost the ack).</summary>
     public async Task AcknowledgeLeftoversAsync(CancellationToken ct)
@@ -19,18 +34,108 @@ internal sealed class OrderAcknowledger(SyncSession session)
             return;
         }
 
-        foreach (var row in await session.Store.ReadUnacknowledgedOrdersAsync(session.Scope, ct).ConfigureAwait(false))
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            await AcknowledgeAsync(row.OrderId, row.Revision, row.DocumentNumber, ct).ConfigureAwait(false);
+            foreach (var row in await session.Store.ReadUnacknowledgedOrdersAsync(session.Scope, ct).ConfigureAwait(false))
+            {
+                ct.ThrowIfCancellationRequested();
+                await AcknowledgeAsync(row.OrderId, row.Revision, row.DocumentNumber, ct).ConfigureAwait(false);
+            }
         }
+        catch
+        {
+            await AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await CompleteAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Tells the shop, then remembers that it was told. If the shop cannot be reached the row stays unacknowledged and
-    /// the next run acknowledges it; the document is never written twice either way.
+    /// Sends the acknowledgement (the caller has committed the revision); waits only while <see cref="Parallelism"/>
+    /// are already in flight. An acknowledgement that failed in a way that must stop the run (authentication, the add-on
+    /// switched off) surfaces here or in <see cref="CompleteAsync"/>. If the shop cannot be reached the row stays
+    /// unacknowledged and the next run acknowledges it; the document is never written twice either way.
     /// </summary>
     public async Task AcknowledgeAsync(string orderId, int revision, string document, CancellationToken ct)
+    {
+        _inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
+        while (_inFlight.Count >= Parallelism)
+        {
+            var done = await Task.WhenAny(_inFlight).ConfigureAwait(false);
+            _inFlight.Remove(done);
+            await done.ConfigureAwait(false);
+        }
+
+        if (_inFlight.FirstOrDefault(t => t.IsFaulted || t.IsCanceled) is { } failed)
+        {
+            await failed.ConfigureAwait(false);
+        }
+
+        _inFlight.Add(SendAsync(orderId, revision, document, ct));
+        if (ConfirmedCount >= MarkBatch)
+        {
+            await FlushAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for every acknowledgement in flight and writes the confirmed ones to the sync state.</summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.WhenAll(_inFlight).ConfigureAwait(false);
+        }
+        catch
+        {
+            await AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        _inFlight.Clear();
+        await FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The run is ending with an error or cancellation: lets the requests in flight finish (nothing may run on after the
+    /// run), then records what the shop confirmed, as far as the warehouse lets it; what is not recorded is acknowledged
+    /// again next run.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_inFlight).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The caller is already failing with the error that matters; these are reported through it.
+        }
+
+        _inFlight.Clear();
+        try
+        {
+            // Not the run's token: it may be the cancellation that brought us here, and this is one short write.
+            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (WarehouseException)
+        {
+            // The next run acknowledges these revisions again.
+        }
+    }
+
+    private int ConfirmedCount
+    {
+        get
+        {
+            lock (_confirmedLock)
+            {
+                return _confirmed.Count;
+            }
+        }
+    }
+
+    private async Task SendAsync(string orderId, int revision, string document, CancellationToken ct)
     {
         try
         {
@@ -38,14 +143,36 @@ internal sealed class OrderAcknowledger(SyncSession session)
         }
         catch (ShopikoApiException e) when (e.Kind is not (ShopikoErrorKind.Authentication or ShopikoErrorKind.AddonInactive))
         {
-            session.Report.Import!.AcknowledgementsFailed++;
+            lock (_confirmedLock)
+            {
+                session.Report.Import!.AcknowledgementsFailed++;
+            }
+
             Log.AckFailed(session.Logger, orderId, revision, e.Message);
             return;
         }
 
         if (document != NoDocument)
         {
-            await session.Store.MarkOrderAcknowledgedAsync(session.Scope, orderId, revision, ct).ConfigureAwait(false);
+            lock (_confirmedLock)
+            {
+                _confirmed.Add(new OrderRevision(orderId, revision));
+            }
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        List<OrderRevision> batch;
+        lock (_confirmedLock)
+        {
+            batch = _confirmed;
+            _confirmed = [];
+        }
+
+        if (batch.Count > 0)
+        {
+            await session.Store.MarkOrdersAcknowledgedAsync(session.Scope, batch, ct).ConfigureAwait(false);
         }
     }
 }

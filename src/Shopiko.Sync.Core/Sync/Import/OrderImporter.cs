@@ -46,13 +46,23 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             .Where(e => e.Entity == SyncEntity.Order).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         // The whole pending list first: acknowledging removes orders from it, which could shift a cursor under our feet.
         var pending = await session.Api.GetPendingOrdersAsync(ct).ToListAsync(ct).ConfigureAwait(false);
-        foreach (var order in pending)
+        try
         {
-            // Between orders, never inside one: a cancelled run leaves whole documents only.
-            ct.ThrowIfCancellationRequested();
-            await ImportOneAsync(order, objectId, ct).ConfigureAwait(false);
-            session.Progress("import orders", ++done);
+            foreach (var order in pending)
+            {
+                // Between orders, never inside one: a cancelled run leaves whole documents only.
+                ct.ThrowIfCancellationRequested();
+                await ImportOneAsync(order, objectId, ct).ConfigureAwait(false);
+                session.Progress("import orders", ++done);
+            }
         }
+        catch
+        {
+            await _acknowledger.AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await _acknowledger.CompleteAsync(ct).ConfigureAwait(false);
 
         if (!session.DryRun)
         {
