@@ -27,7 +27,7 @@ internal sealed partial class StatementBatch(WarehouseDialect dialect)
             return;
         }
 
-        if (!dialect.BatchesStatements || _statements.Count == 1)
+        if (!dialect.CombinesWrites || _statements.Count == 1)
         {
             foreach (var (sql, parameters) in _statements)
             {

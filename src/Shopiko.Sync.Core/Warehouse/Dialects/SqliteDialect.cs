@@ -104,6 +104,10 @@ internal sealed class SqliteDialect : WarehouseDialect
     // SQLite does not limit text length; the store checks lengths itself.
     public override bool IsValueTooLong(Exception exception) => false;
 
+    // In-process: there is no round trip to save, and one long command costs more than its statements one by one (the
+    // provider binds every parameter of the command against each statement it holds).
+    public override bool CombinesWrites => false;
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         """

@@ -37,6 +37,12 @@ internal abstract class WarehouseDialect
     /// <summary>True when one command may hold several statements (an INSERT followed by the identity SELECT).</summary>
     public virtual bool BatchesStatements => true;
 
+    /// <summary>
+    /// True when a transaction's independent writes go to the server as one command (<see cref="StatementBatch"/>): it
+    /// saves a round trip per statement on a server engine.
+    /// </summary>
+    public virtual bool CombinesWrites => BatchesStatements;
+
     /// <summary>Sets up a connection the store has just opened (session settings), before any statement of its own.</summary>
     public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
