@@ -87,6 +87,9 @@ public interface IWarehouseStore
     /// <summary>Every recorded revision of a shop order, newest first.</summary>
     Task<IReadOnlyList<ImportedOrder>> ReadImportedOrderAsync(string scope, string orderId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every recorded revision of several shop orders (any number of ids), newest first per order.</summary>
+    Task<IReadOnlyList<ImportedOrder>> ReadImportedOrdersAsync(string scope, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken = default);
+
     /// <summary>Recorded order revisions the shop has not yet acknowledged.</summary>
     Task<IReadOnlyList<ImportedOrder>> ReadUnacknowledgedOrdersAsync(string scope, CancellationToken cancellationToken = default);
 

@@ -146,6 +146,7 @@ internal sealed class StockRow
 
 internal sealed class StoreRow
 {
+    public int GoodId { get; set; }
     public int Id { get; set; }
     public double? Qtty { get; set; }
     public double? Price { get; set; }

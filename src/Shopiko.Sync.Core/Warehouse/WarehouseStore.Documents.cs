@@ -69,11 +69,11 @@ internal sealed partial class WarehouseStore
             // The writes follow from what was read, so they go together in one batch at the end; the stock rows of a good
             // are read once and kept up to date in memory, so a good on two lines sees its first line's change.
             var batch = new StatementBatch(_dialect);
-            var stock = new Dictionary<int, List<StoreRow>>();
+            var stock = await ReadStockRowsAsync(connection, transaction, sql, document, goods, sign, cancellationToken).ConfigureAwait(false);
             foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
             {
                 var good = goods[line.GoodId];
-                var portions = await MoveStockAsync(connection, transaction, sql, settings, batch, stock, document.ObjectId, good, line.Quantity, sign, cancellationToken).ConfigureAwait(false);
+                var portions = MoveStock(sql, settings, batch, stock, document.ObjectId, good, line.Quantity, sign);
                 var vatRate = Number.Read(good.VatRate);
                 foreach (var portion in portions)
                 {
@@ -185,21 +185,17 @@ internal sealed partial class WarehouseStore
     /// row per lot at that lot's price; what the lots cannot cover is refused when configkey12 forbids negative stock,
     /// otherwise it is taken from the last lot in that order (which goes negative, as the program does).
     /// </remarks>
-    private async Task<IReadOnlyList<Portion>> MoveStockAsync(
-        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseSettings settings, StatementBatch batch,
-        Dictionary<int, List<StoreRow>> stock, int objectId, GoodRow good, decimal quantity, int sign, CancellationToken cancellationToken)
+    private IReadOnlyList<Portion> MoveStock(
+        WarehouseSql sql, WarehouseSettings settings, StatementBatch batch,
+        Dictionary<int, List<StoreRow>> stock, int objectId, GoodRow good, decimal quantity, int sign)
     {
         var cost = Number.Read(good.PriceIn);
-        if (sign == 0 || ((good.Type ?? 0) & 8) != 0)
+        if (!MovesStock(good, sign))
         {
             return [new Portion(quantity, cost, "", 1)];
         }
 
-        if (!stock.TryGetValue(good.Id, out var rows))
-        {
-            rows = (await connection.QueryAsync<StoreRow>(Command(sql.SelectStoreRows, new { ObjectId = objectId, GoodId = good.Id }, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
-            stock[good.Id] = rows;
-        }
+        var rows = stock[good.Id];
 
         if (sign > 0)
         {
@@ -310,6 +306,30 @@ internal sealed partial class WarehouseStore
                 row.LotOrder,
             });
         }
+    }
+
+    /// <summary>Sign 0 (orders) and services (Type flag 8) do not touch stock.</summary>
+    private static bool MovesStock(GoodRow good, int sign) => sign != 0 && ((good.Type ?? 0) & 8) == 0;
+
+    /// <summary>
+    /// The stock rows (locked) of every good of the document whose stock moves, read once: a good on two lines sees its
+    /// first line's change in memory. Every such good has a list, empty when it has no row in the object.
+    /// </summary>
+    private async Task<Dictionary<int, List<StoreRow>>> ReadStockRowsAsync(
+        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseDocument document, Dictionary<int, GoodRow> goods, int sign,
+        CancellationToken cancellationToken)
+    {
+        var ids = document.Lines.Select(l => goods[l.GoodId]).Where(g => MovesStock(g, sign)).Select(g => g.Id).Distinct().Order().ToList();
+        var stock = ids.ToDictionary(id => id, _ => new List<StoreRow>());
+        if (ids.Count > 0)
+        {
+            foreach (var row in await connection.QueryAsync<StoreRow>(Command(sql.SelectStoreRows(ids), new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false))
+            {
+                stock[row.GoodId].Add(row);
+            }
+        }
+
+        return stock;
     }
 
     /// <summary>The ID of a stock row inserted by the batch not yet sent.</summary>

@@ -180,6 +180,28 @@ internal sealed partial class WarehouseStore
             r => r.ToImportedOrder(), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ImportedOrder>> ReadImportedOrdersAsync(string scope, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(orderIds);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        var found = new List<ImportedOrder>();
+        foreach (var chunk in orderIds.Distinct(StringComparer.Ordinal).Chunk(WarehouseDialect.MaxRowsPerStatement))
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("Scope", scope, System.Data.DbType.String);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add("O" + i, chunk[i], System.Data.DbType.String);
+            }
+
+            found.AddRange(await ListAsync<ImportedOrderRow, ImportedOrder>(s => s.SelectImportedOrders(chunk.Length), parameters,
+                r => r.ToImportedOrder(), cancellationToken).ConfigureAwait(false));
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<ImportedOrder>> ReadUnacknowledgedOrdersAsync(string scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

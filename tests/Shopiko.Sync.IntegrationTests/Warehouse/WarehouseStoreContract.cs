@@ -408,7 +408,7 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
-    public async Task Acknowledged_revisions_are_marked_in_one_batch()
+    public async Task Acknowledged_revisions_are_marked_and_read_in_batches()
     {
         var db = await NewDatabaseAsync();
         var store = db.NewStore();
@@ -421,6 +421,9 @@ public abstract class WarehouseStoreContract
         await store.MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("ord_a", 1), new OrderRevision("ord_c", 1), new OrderRevision("ord_c", 2)]);
 
         (await store.ReadUnacknowledgedOrdersAsync(Scope)).Select(o => o.OrderId).Should().Equal("ord_b");
+        (await store.ReadImportedOrdersAsync(Scope, ["ord_c", "ord_a", "ord_x"])).Select(o => (o.OrderId, o.Revision, o.Acknowledged))
+            .Should().BeEquivalentTo([("ord_a", 1, true), ("ord_c", 1, true)]);
+        (await store.ReadImportedOrdersAsync("another shop", ["ord_a"])).Should().BeEmpty();
     }
 
     [StoreFact]

@@ -29,6 +29,13 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
     private readonly OrderAcknowledger _acknowledger = new(session);
 
+    /// <summary>Pending orders whose recorded revisions are read in one query.</summary>
+    internal const int LookAhead = 200;
+
+    // The recorded revisions of the pending orders, read ahead in chunks: one query instead of one per order. Only a
+    // hint — the document's transaction checks again, so an engine racing us still loses cleanly.
+    private readonly Dictionary<string, List<ImportedOrder>> _recorded = new(StringComparer.Ordinal);
+
     // Orders held back by earlier runs: only these have a quarantine row to release, so an order that goes through
     // first time costs no extra transaction.
     private HashSet<string> _quarantined = [];
@@ -48,10 +55,16 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         var pending = await session.Api.GetPendingOrdersAsync(ct).ToListAsync(ct).ConfigureAwait(false);
         try
         {
-            foreach (var order in pending)
+            for (var i = 0; i < pending.Count; i++)
             {
                 // Between orders, never inside one: a cancelled run leaves whole documents only.
                 ct.ThrowIfCancellationRequested();
+                var order = pending[i];
+                if (i % LookAhead == 0)
+                {
+                    await ReadRecordedAsync(pending.Skip(i).Take(LookAhead), ct).ConfigureAwait(false);
+                }
+
                 await ImportOneAsync(order, objectId, ct).ConfigureAwait(false);
                 session.Progress("import orders", ++done);
             }
@@ -71,9 +84,19 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
     }
 
-    private async Task ImportOneAsync(ShopOrder order, int objectId, CancellationToken ct)
+    /// <param name="order">The order.</param>
+    /// <param name="objectId">The import object.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="fresh">
+    /// Read the order's record now rather than trust the look-ahead: done before anything the document's own check
+    /// cannot undo (acknowledging a cancellation without a document, creating a partner or goods), since an engine
+    /// racing us may have booked the order after the look-ahead.
+    /// </param>
+    private async Task ImportOneAsync(ShopOrder order, int objectId, CancellationToken ct, bool fresh = false)
     {
-        var recorded = await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false);
+        IReadOnlyList<ImportedOrder> recorded = fresh
+            ? await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false)
+            : _recorded.GetValueOrDefault(order.Id) ?? [];
         if (recorded.FirstOrDefault(r => r.Revision == order.Revision) is { } same)
         {
             await AlreadyImportedAsync(order, same.DocumentNumber, ct).ConfigureAwait(false);
@@ -86,6 +109,12 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         {
             // A later revision that changes nothing we book (a status change, or a cancellation already reversed).
             await AlreadyImportedAsync(order, latest.DocumentNumber, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (cancelled && latest is null && !fresh)
+        {
+            await ImportOneAsync(order, objectId, ct, fresh: true).ConfigureAwait(false);
             return;
         }
 
@@ -117,6 +146,12 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         if (result.Plan is not { } plan)
         {
             await QuarantineAsync(order, result.QuarantineReason!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (!fresh && !session.DryRun && (plan.Partner is NewPartnerChoice || plan.Lines.Any(l => l.Good is NewGoodChoice)))
+        {
+            await ImportOneAsync(order, objectId, ct, fresh: true).ConfigureAwait(false);
             return;
         }
 
@@ -163,6 +198,21 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
         await ReleaseAsync(order, ct).ConfigureAwait(false);
         await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, written.Number, ct).ConfigureAwait(false);
+    }
+
+    private async Task ReadRecordedAsync(IEnumerable<ShopOrder> orders, CancellationToken ct)
+    {
+        _recorded.Clear();
+        var ids = orders.Select(o => o.Id).ToList();
+        foreach (var row in await Store.ReadImportedOrdersAsync(session.Scope, ids, ct).ConfigureAwait(false))
+        {
+            if (!_recorded.TryGetValue(row.OrderId, out var rows))
+            {
+                _recorded[row.OrderId] = rows = [];
+            }
+
+            rows.Add(row);
+        }
     }
 
     private async Task ReleaseAsync(ShopOrder order, CancellationToken ct)

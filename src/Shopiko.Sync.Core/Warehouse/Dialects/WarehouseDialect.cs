@@ -200,10 +200,11 @@ internal abstract class WarehouseDialect
                     : $"SELECT MAX({Q("M")}) FROM ({string.Join(" UNION ALL ", types.Select(One))}) {Q("x")}";
             },
             InsertNextAcct = $"INSERT INTO {T("nextacct")} ({Q("NextAcct")}) VALUES ({P("Key")})",
-            SelectStoreRows =
-                $"SELECT {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
-                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} = {P("GoodId")} " +
-                $"ORDER BY {Q("LotOrder")}, {Q("ID")}{LockSuffix}",
+            // Every good of a document in one read (and one lock request), in GoodID order so writers lock in one order.
+            SelectStoreRows = goodIds =>
+                $"SELECT {Q("GoodID")} AS GoodId, {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
+                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({string.Join(", ", goodIds)}) " +
+                $"ORDER BY {Q("GoodID")}, {Q("LotOrder")}, {Q("ID")}{LockSuffix}",
             AddToStoreRow = $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + {P("Delta")} WHERE {Q("ID")} = {P("Id")}",
             InsertStoreRow =
                 $"INSERT INTO {T("store")} ({Cols("ObjectID", "GoodID", "Qtty", "Price", "Lot", "LotID", "LotOrder")}) " +
@@ -241,6 +242,10 @@ internal abstract class WarehouseDialect
             SelectImportedOrder =
                 $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} ORDER BY {Q("Revision")} DESC",
+            SelectImportedOrders = count =>
+                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
+                $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => P("O" + i)))}) " +
+                $"ORDER BY {Q("OrderId")}, {Q("Revision")} DESC",
             SelectUnacknowledgedOrders =
                 $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Acknowledged")} = 0 ORDER BY {Q("ID")}",

@@ -39,7 +39,9 @@ internal sealed class WarehouseSql
     /// <summary>MAX(Acct) over the given operation types, optionally for one object.</summary>
     public required Func<IEnumerable<int>, bool, string> SelectMaxAcct { get; init; }
     public required string InsertNextAcct { get; init; }
-    public required string SelectStoreRows { get; init; }
+
+    /// <summary>The stock rows of some goods in one object, locked, by good then lot order (IDs written into the text).</summary>
+    public required Func<IEnumerable<int>, string> SelectStoreRows { get; init; }
     public required string AddToStoreRow { get; init; }
     public required string InsertStoreRow { get; init; }
     public required string InsertOperation { get; init; }
@@ -63,6 +65,9 @@ internal sealed class WarehouseSql
     public required string CountImportedOrderRevision { get; init; }
     public required string SelectImportedOrder { get; init; }
     public required string SelectUnacknowledgedOrders { get; init; }
+
+    /// <summary>The recorded revisions of several orders: <c>@O0</c> … <c>@O{n-1}</c> beside <c>@Scope</c>.</summary>
+    public required Func<int, string> SelectImportedOrders { get; init; }
     public required string AcknowledgeOrder { get; init; }
     public required string UpdateQuarantine { get; init; }
     public required string InsertQuarantine { get; init; }
