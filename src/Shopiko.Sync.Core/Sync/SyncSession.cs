@@ -3,6 +3,7 @@ using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Sync.Money;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Model;
 
@@ -44,6 +45,15 @@ internal sealed class SyncSession
     public IReadOnlyList<int> StockObjectIds => Server.Export.StockObjects.Count == 0
         ? [ImportObject.Id]
         : Server.Export.StockObjects.Select((o, i) => ResolveObject(o, $"Export:StockObjects[{i}]").Id).Distinct().ToList();
+
+    private LinkTable? _productLinks;
+
+    /// <summary>
+    /// The product links of the scope, read once per run and shared by the product and stock exports (the product export
+    /// keeps them current as it sends, so stock sees the products it just created).
+    /// </summary>
+    public async Task<LinkTable> ProductLinksAsync(CancellationToken ct) =>
+        _productLinks ??= await LinkTable.ReadAsync(Store, Scope, SyncEntity.Product, ct).ConfigureAwait(false);
 
     /// <summary>Reports progress.</summary>
     public void Progress(string phase, long done, long? total = null) => Options.Progress?.Report(new SyncProgress(phase, done, total));

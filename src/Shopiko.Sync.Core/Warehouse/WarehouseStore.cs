@@ -225,6 +225,9 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     public IAsyncEnumerable<Good> ReadGoodsAsync(CancellationToken cancellationToken = default) =>
         StreamAsync<GoodRow, Good>(s => s.SelectGoods, null, r => r.ToGood(), cancellationToken);
 
+    public IAsyncEnumerable<Good> ReadGoodsForShopAsync(PriceColumn price, CancellationToken cancellationToken = default) =>
+        StreamAsync<GoodRow, Good>(s => s.SelectGoodsForShop(price), null, r => r.ToGood(), cancellationToken);
+
     public IAsyncEnumerable<GoodsGroup> ReadGoodsGroupsAsync(CancellationToken cancellationToken = default) =>
         StreamAsync<GroupRow, GoodsGroup>(s => s.SelectGroups, null, r => r.ToGroup(), cancellationToken);
 

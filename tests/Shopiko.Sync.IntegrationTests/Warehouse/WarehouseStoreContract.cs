@@ -53,6 +53,23 @@ public abstract class WarehouseStoreContract
     // ------------------------------------------------------------------ reads
 
     [StoreFact]
+    public async Task Goods_for_the_shop_carry_what_a_product_is_made_of()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        await NewGoodAsync(store, "SKU-1", 6m, 12.5m);
+        await NewGoodAsync(store, "SKU-2", 1m, 3m);
+
+        var full = await store.ReadGoodsAsync().ToListAsync();
+        var lean = await store.ReadGoodsForShopAsync(PriceColumn.PriceOut2).ToListAsync();
+
+        lean.Select(g => (g.Id, g.Code, g.BarCode1, g.Name, g.Measure1, g.Description, g.Prices.PriceOut2, g.GroupId, g.VatRate, g.IsDeleted))
+            .Should().Equal(full.Select(g => (g.Id, g.Code, g.BarCode1, g.Name, g.Measure1, g.Description, g.Prices.PriceOut2, g.GroupId, g.VatRate, g.IsDeleted)));
+        lean.Select(g => g.Prices.PriceOut2).Should().Equal(12.5m, 3m);
+        (await store.ReadGoodsForShopAsync(PriceColumn.PriceOut1).ToListAsync()).Should().OnlyContain(g => g.Prices.PriceOut2 == 0m);
+    }
+
+    [StoreFact]
     public async Task Info_reports_version_base_currency_and_settings()
     {
         var db = await NewDatabaseAsync(new BlankDatabaseOptions { BaseCurrency = "BGN", PricesIncludeVat = false, Costing = CostingMethod.Fifo });

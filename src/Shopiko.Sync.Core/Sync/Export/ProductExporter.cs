@@ -12,13 +12,13 @@ internal static class ProductExporter
 {
     public static async Task RunAsync(SyncSession session, CancellationToken ct)
     {
-        var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false);
+        var links = await session.ProductLinksAsync(ct).ConfigureAwait(false);
         var sender = new DeltaSender<ProductUpsert>(session, links, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
         var basis = session.Basis;
         var column = session.Server.Export.PriceColumn;
         var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
         // Read to the end before sending: SQLite (rollback journal) cannot commit the link writes while a reader is open.
-        foreach (var good in await session.Store.ReadGoodsAsync(ct).ToListAsync(ct).ConfigureAwait(false))
+        foreach (var good in await session.Store.ReadGoodsForShopAsync(column, ct).ToListAsync(ct).ConfigureAwait(false))
         {
             if (good.Id <= 1 || string.Equals(good.Code.Trim(), shippingCode, StringComparison.OrdinalIgnoreCase) ||
                 (good.IsDeleted && links.ByLocal(good.Id)?.RemoteId is null))

@@ -14,7 +14,7 @@ internal static class StockExporter
 {
     public static async Task RunAsync(SyncSession session, CancellationToken ct)
     {
-        var products = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false);
+        var products = await session.ProductLinksAsync(ct).ConfigureAwait(false);
         var linked = products.LocalIds.Where(id => products.ByLocal(id)?.RemoteId is not null).ToHashSet();
         if (linked.Count == 0)
         {

@@ -147,6 +147,16 @@ internal abstract class WarehouseDialect
 
             SelectGoods = $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}",
             SelectGoodById = $"SELECT {goodsColumns} WHERE g.{Q("ID")} = {P("Id")}",
+            SelectGoodsForShop = price =>
+            {
+                var column = price is >= PriceColumn.PriceOut1 and <= PriceColumn.PriceOut10
+                    ? "PriceOut" + (int)price
+                    : throw new ArgumentOutOfRangeException(nameof(price), price, "Unknown price column.");
+                return $"SELECT g.{Q("ID")} AS Id, g.{Q("Code")} AS Code, g.{Q("BarCode1")} AS BarCode1, g.{Q("Name")} AS Name, " +
+                    $"g.{Q("Measure1")} AS Measure1, g.{Q("Description")} AS Description, g.{Q(column)} AS {column}, " +
+                    $"ABS(g.{Q("GroupID")}) AS GroupId, v.{Q("VATValue")} AS VatRate, g.{Q("Deleted")} AS Deleted " +
+                    $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}";
+            },
             SelectGoodsByIds = ids => $"SELECT {goodsColumns} WHERE g.{Q("ID")} IN ({string.Join(", ", ids)})",
             SelectGoodsByCode =
                 $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +

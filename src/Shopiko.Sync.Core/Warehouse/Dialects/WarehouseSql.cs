@@ -9,6 +9,9 @@ internal sealed class WarehouseSql
 
     public required string SelectGoods { get; init; }
     public required string SelectGoodById { get; init; }
+
+    /// <summary>Goods with only the columns a shop product is made of, the sale price from the given column.</summary>
+    public required Func<Configuration.PriceColumn, string> SelectGoodsForShop { get; init; }
     public required string SelectGoodsByCode { get; init; }
 
     /// <summary>Goods by ID (integer IDs are written into the text, as for <see cref="SelectStock"/>).</summary>
