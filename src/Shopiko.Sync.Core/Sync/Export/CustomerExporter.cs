@@ -11,15 +11,16 @@ internal static class CustomerExporter
     {
         var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false);
         var sender = new DeltaSender<CustomerUpsert>(session, links, "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
-        // Read to the end before sending: SQLite (rollback journal) cannot commit the link writes while a reader is open.
-        foreach (var partner in await session.Store.ReadPartnersAsync(ct).ToListAsync(ct).ConfigureAwait(false))
+        // Nothing is sent while the reader is open (SQLite with a rollback journal cannot commit the link writes then); only
+        // the changed customers are kept until it closes.
+        await foreach (var partner in session.Store.ReadPartnersAsync(ct).ConfigureAwait(false))
         {
             if (partner.Id <= 1 || partner.IsDeleted)
             {
                 continue;
             }
 
-            await sender.OfferAsync(partner.Id, CustomerMapper.Map(partner), ct).ConfigureAwait(false);
+            sender.Hold(partner.Id, CustomerMapper.Map(partner));
         }
 
         await sender.FlushAsync(ct).ConfigureAwait(false);

@@ -23,43 +23,55 @@ internal sealed class DeltaSender<TItem>(
     /// <summary>Offers an item; it is sent only when its content changed (or the run is full).</summary>
     public async Task OfferAsync(int localId, TItem item, CancellationToken ct)
     {
-        var hash = ContentHash.Of(item);
-        if (!session.Options.Full && links.ByLocal(localId)?.ContentHash == hash)
-        {
-            counts.Unchanged++;
-            return;
-        }
-
-        _buffer.Add((localId, item, hash));
-        if (_buffer.Count >= session.BatchSize)
+        if (Hold(localId, item) && _buffer.Count >= session.BatchSize)
         {
             await FlushAsync(ct).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Sends what is buffered.</summary>
-    public async Task FlushAsync(CancellationToken ct)
+    /// <summary>
+    /// Keeps an item to send later when its content changed (or the run is full), without sending: for a caller that may
+    /// not write while its reader is open. Returns whether it was kept. Only what changed stays in memory.
+    /// </summary>
+    public bool Hold(int localId, TItem item)
     {
-        if (_buffer.Count == 0)
+        var hash = ContentHash.Of(item);
+        if (!session.Options.Full && links.ByLocal(localId)?.ContentHash == hash)
         {
-            return;
+            counts.Unchanged++;
+            return false;
         }
 
-        var batch = _buffer.ToList();
+        _buffer.Add((localId, item, hash));
+        return true;
+    }
+
+    /// <summary>Sends everything buffered, in batches of at most the batch size.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        var pending = _buffer.ToArray();
         _buffer.Clear();
+        foreach (var batch in pending.Chunk(session.BatchSize))
+        {
+            await SendAsync(batch, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendAsync((int LocalId, TItem Item, string Hash)[] batch, CancellationToken ct)
+    {
         ct.ThrowIfCancellationRequested();
         if (session.DryRun)
         {
-            session.Report.Plan.Add($"send {batch.Count} {entityName} ({string.Join(", ", batch.Take(10).Select(b => b.LocalId.ToString(CultureInfo.InvariantCulture)))}{(batch.Count > 10 ? ", …" : "")})");
+            session.Report.Plan.Add($"send {batch.Length} {entityName} ({string.Join(", ", batch.Take(10).Select(b => b.LocalId.ToString(CultureInfo.InvariantCulture)))}{(batch.Length > 10 ? ", …" : "")})");
             counts.Updated += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is not null);
             counts.Created += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is null);
             return;
         }
 
         var results = await send(batch.Select(b => b.Item).ToList(), ct).ConfigureAwait(false);
-        session.Report.Export!.ItemsSent += batch.Count;
-        var remembered = new List<SyncLink>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
+        session.Report.Export!.ItemsSent += batch.Length;
+        var remembered = new List<SyncLink>(batch.Length);
+        for (var i = 0; i < batch.Length; i++)
         {
             var (localId, _, hash) = batch[i];
             var result = i < results.Count ? results[i] : null;
@@ -89,8 +101,8 @@ internal sealed class DeltaSender<TItem>(
             await session.Store.SaveLinksAsync(session.Scope, remembered, ct).ConfigureAwait(false);
         }
 
-        _done += batch.Count;
+        _done += batch.Length;
         session.Progress("export " + entityName, _done);
-        Log.BatchSent(session.Logger, entityName, batch.Count);
+        Log.BatchSent(session.Logger, entityName, batch.Length);
     }
 }

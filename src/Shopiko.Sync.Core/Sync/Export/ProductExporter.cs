@@ -17,8 +17,9 @@ internal static class ProductExporter
         var basis = session.Basis;
         var column = session.Server.Export.PriceColumn;
         var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
-        // Read to the end before sending: SQLite (rollback journal) cannot commit the link writes while a reader is open.
-        foreach (var good in await session.Store.ReadGoodsForShopAsync(column, ct).ToListAsync(ct).ConfigureAwait(false))
+        // Nothing is sent while the reader is open (SQLite with a rollback journal cannot commit the link writes then), but
+        // only the changed products are kept until it closes: a run where little changed holds next to nothing.
+        await foreach (var good in session.Store.ReadGoodsForShopAsync(column, ct).ConfigureAwait(false))
         {
             if (good.Id <= 1 || string.Equals(good.Code.Trim(), shippingCode, StringComparison.OrdinalIgnoreCase) ||
                 (good.IsDeleted && links.ByLocal(good.Id)?.RemoteId is null))
@@ -26,7 +27,7 @@ internal static class ProductExporter
                 continue;
             }
 
-            await sender.OfferAsync(good.Id, ProductMapper.Map(good, column, basis), ct).ConfigureAwait(false);
+            sender.Hold(good.Id, ProductMapper.Map(good, column, basis));
         }
 
         await sender.FlushAsync(ct).ConfigureAwait(false);
