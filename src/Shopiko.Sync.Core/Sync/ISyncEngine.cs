@@ -38,7 +38,10 @@ public sealed record SyncRunOptions
     /// <summary>Compute everything, write nothing on either side, report the plan.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>Ignore the remembered hashes and send everything.</summary>
+    /// <summary>
+    /// Ignore the remembered hashes and send everything; on import, list every shop product and customer instead of only
+    /// those changed since the last complete pass.
+    /// </summary>
     public bool Full { get; init; }
 
     /// <summary>Progress of long work, for progress bars.</summary>
