@@ -77,6 +77,32 @@ internal sealed class WarehouseDb(WarehouseProvider provider, string connectionS
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (provider == WarehouseProvider.Sqlite)
+        {
+            // SQLite binds parameters by name in linear time, so wide multi-row statements are quadratic: one prepared
+            // single-row statement, re-executed, is its fastest way.
+            await using var single = Command(connection, transaction,
+                $"INSERT INTO `{table}` ({string.Join(", ", columns.Select(c => $"`{c}`"))}) VALUES ({string.Join(", ", columns.Select((_, c) => "@c" + c.ToString(CultureInfo.InvariantCulture)))})");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                Add(single, "@c" + c.ToString(CultureInfo.InvariantCulture), null);
+            }
+
+            await single.PrepareAsync(ct).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    single.Parameters[c].Value = row[c] ?? DBNull.Value;
+                }
+
+                await single.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var chunk in rows.Chunk(rowsPerStatement))
         {
             var sql = new StringBuilder($"INSERT INTO `{table}` ({string.Join(", ", columns.Select(c => $"`{c}`"))}) VALUES ");

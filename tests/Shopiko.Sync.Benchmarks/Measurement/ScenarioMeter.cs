@@ -6,12 +6,12 @@ namespace Shopiko.Sync.Benchmarks.Measurement;
 /// <summary>What one measured run of the engine cost.</summary>
 internal sealed record Cost(
     double WallSeconds, int HttpRequests, double PeakRssMb, bool PeakIsPerScenario, double? ShopPeakRssMb,
-    double EngineCpuSeconds, double? ShopCpuSeconds, double? DbCpuSeconds, long? DbStatements, long? DbCommits);
+    double EngineCpuSeconds, double? ShopCpuSeconds, double? DbCpuSeconds, DbActivity? Db);
 
 /// <summary>
 /// Measures one engine run: wall time; contract requests the shop received; peak RSS of this process (reset just
 /// before, after a full GC) and of the shop's process; CPU seconds of this process, the shop and the database server;
-/// and the statements and commits the database server executed.
+/// and the statements, commits and rows the database server handled.
 /// </summary>
 internal sealed class ScenarioMeter(ShopHost shop, WarehouseDb db)
 {
@@ -38,10 +38,10 @@ internal sealed class ScenarioMeter(ShopHost shop, WarehouseDb db)
         var engineCpu = ProcessMeter.Self.CpuSeconds();
         var shopCpu = shop.Meter?.CpuSeconds();
         double? dbCpu = dbMeters.Count == 0 ? null : dbMeters.Sum(m => m.CpuSeconds());
-        var statements = await counters.StopAsync(ct).ConfigureAwait(false);
+        var activity = await counters.StopAsync(ct).ConfigureAwait(false);
         var after = await shop.CountsAsync(ct).ConfigureAwait(false);
         return (result, new Cost(wall, after.Requests - before.Requests, peak, ProcessMeter.Self.ResetsPeak, shopPeak,
-            engineCpu, shopCpu, dbCpu, statements?.Statements, statements?.Commits));
+            engineCpu, shopCpu, dbCpu, activity));
     }
 
     /// <summary>The MariaDB server(s) on this machine (the benchmark's own is the only one normally); none for SQLite.</summary>

@@ -24,17 +24,19 @@ internal static class ResultTable
         }
 
         output.WriteLine();
-        output.WriteLine("Details (engine = this process; shop = the sandbox's process; DB = the MariaDB server; statements/commits from its global status):");
+        output.WriteLine("Details (engine = this process; shop = the sandbox's process; DB = the MariaDB server and its global status: statements " +
+            "(selects/writes), commits, rows read by table scans / through indexes):");
         output.WriteLine();
-        Row(output, ["scenario", "outcome", "items sent/written", "engine CPU s", "shop CPU s", "DB CPU s", "DB statements", "DB commits", "shop peak RSS MB", "engine phases s"]);
-        Row(output, Enumerable.Repeat("---", 10).ToArray());
+        Row(output, ["scenario", "outcome", "items sent/written", "engine CPU s", "shop CPU s", "DB CPU s", "DB statements (sel/wr)", "DB commits", "DB rows scanned / by index", "shop peak RSS MB", "engine phases s"]);
+        Row(output, Enumerable.Repeat("---", 11).ToArray());
         foreach (var r in results)
         {
             var c = r.Cost;
             Row(output,
             [
                 r.Scenario, r.Outcome, r.ItemsSent.ToString(CultureInfo.InvariantCulture), F(c.EngineCpuSeconds, 2), O(c.ShopCpuSeconds, 2), O(c.DbCpuSeconds, 2),
-                c.DbStatements?.ToString(CultureInfo.InvariantCulture) ?? "—", c.DbCommits?.ToString(CultureInfo.InvariantCulture) ?? "—", O(c.ShopPeakRssMb, 0),
+                c.Db is { } d ? $"{N(d.Statements)} ({N(d.Selects)}/{N(d.Writes)})" : "—", c.Db is { } d2 ? N(d2.Commits) : "—",
+                c.Db is { } d3 ? $"{N(d3.RowsScanned)} / {N(d3.RowsByIndex)}" : "—", O(c.ShopPeakRssMb, 0),
                 string.Join(", ", r.Phases.Where(p => p.Key != "total" && p.Value >= 0.01).Select(p => $"{p.Key} {F(p.Value, 2)}")),
             ]);
         }
@@ -52,6 +54,8 @@ internal static class ResultTable
             output.WriteLine($"- {(t.Met ? "met" : "MISSED")}: {t.Description} — {t.Measured}");
         }
     }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static void Row(TextWriter output, string[] cells) => output.WriteLine("| " + string.Join(" | ", cells) + " |");
 
