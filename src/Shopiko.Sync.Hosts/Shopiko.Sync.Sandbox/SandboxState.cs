@@ -124,38 +124,11 @@ public sealed partial class SandboxState
     /// <summary>The merchant creates a product in the shop's admin (no externalId until the warehouse links it).</summary>
     public ShopProduct CreateProduct(SandboxProductDraft draft)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentException.ThrowIfNullOrWhiteSpace(draft.Sku, nameof(draft.Sku));
-        ArgumentException.ThrowIfNullOrWhiteSpace(draft.Name, nameof(draft.Name));
-        ArgumentOutOfRangeException.ThrowIfNegative(draft.Price, nameof(draft.Price));
-        if (draft.VatRate is < 0 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(draft), draft.VatRate, "VatRate must be 0–100.");
-        }
-
+        ValidateProduct(draft);
         lock (_gate)
         {
-            if (draft.CategoryId is not null && !_categoriesById.ContainsKey(draft.CategoryId))
-            {
-                throw new KeyNotFoundException($"No category with id '{draft.CategoryId}'.");
-            }
-
-            var entry = new ProductEntry
-            {
-                Seq = NextSeq(),
-                Sku = draft.Sku.Trim(),
-                Name = draft.Name.Trim(),
-                Price = draft.Price,
-                VatRate = draft.VatRate,
-                Barcode = draft.Barcode,
-                Unit = string.IsNullOrWhiteSpace(draft.Unit) ? "бр." : draft.Unit,
-                CategoryId = draft.CategoryId,
-                Description = draft.Description,
-                UpdatedAt = Now(),
-            };
-            entry.Id = "p-" + entry.Seq.ToString(CultureInfo.InvariantCulture);
-            _data.Products.Add(entry);
-            _productsById[entry.Id] = entry;
+            RequireCategory(draft.CategoryId);
+            var entry = AddProduct(draft);
             Persist();
             return ProductOf(entry);
         }
@@ -175,47 +148,11 @@ public sealed partial class SandboxState
     /// <summary>A shopper places an order; prices come from the products, totals from the contract's money rules.</summary>
     public ShopOrder PlaceOrder(SandboxOrderDraft draft)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        if (draft.Lines.Count == 0)
-        {
-            throw new ArgumentException("An order needs at least one line.", nameof(draft));
-        }
-
         lock (_gate)
         {
             // Everything is checked before anything is added, so a refused order leaves no guest customer behind.
-            var lines = draft.Lines.Select((l, i) => LineOf(l, i + 1)).ToList();
-            foreach (var discount in draft.Discounts)
-            {
-                ArgumentOutOfRangeException.ThrowIfNegative(discount.Amount, nameof(OrderDiscount.Amount));
-            }
-
-            var totals = OrderPricing.Totals(lines, draft.Discounts, draft.Shipping);
-            var customer = draft.CustomerId is { } customerId
-                ? _customersById.GetValueOrDefault(customerId) ?? throw new KeyNotFoundException($"No customer with id '{customerId}'.")
-                : AddCustomer(draft.Customer ?? throw new ArgumentException("An order needs CustomerId or a guest Customer.", nameof(draft)));
-
-            var seq = NextSeq();
-            var order = new ShopOrder
-            {
-                Id = (90000 + seq).ToString(CultureInfo.InvariantCulture),
-                Number = (100000 + seq).ToString(CultureInfo.InvariantCulture),
-                Revision = 1,
-                CreatedAt = Now(),
-                Status = OrderStatuses.New,
-                Currency = Currency,
-                PricesIncludeVat = PricesIncludeVat,
-                Customer = customer.ToContract(withUpdatedAt: false),
-                Lines = lines,
-                Discounts = draft.Discounts.Select(d => d with { Amount = OrderPricing.Round2(d.Amount) }).ToList(),
-                Shipping = draft.Shipping is null ? null : draft.Shipping with { Price = OrderPricing.Round2(draft.Shipping.Price) },
-                Payment = new OrderPayment(draft.PaymentMethod, draft.Paid ? "paid" : "unpaid", totals.GrandTotal),
-                Totals = totals,
-                Note = draft.Note,
-            };
-            var entry = new OrderEntry { Seq = seq, Order = order };
-            _data.Orders.Add(entry);
-            _ordersById[order.Id] = entry;
+            ValidateOrder(draft);
+            var entry = AddOrder(draft);
             Persist();
             return OrderOf(entry);
         }
@@ -267,13 +204,7 @@ public sealed partial class SandboxState
 
     private CustomerEntry AddCustomer(SandboxCustomerDraft draft)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentException.ThrowIfNullOrWhiteSpace(draft.Name, nameof(draft.Name));
-        if (draft.Type is not (CustomerTypes.Person or CustomerTypes.Company))
-        {
-            throw new ArgumentException($"Customer type must be 'person' or 'company', not '{draft.Type}'.", nameof(draft));
-        }
-
+        ValidateCustomer(draft);
         var entry = new CustomerEntry
         {
             Seq = NextSeq(),

@@ -68,6 +68,41 @@ public class SandboxAdminTests
     }
 
     [Fact]
+    public async Task Bulk_admin_actions_seed_many_records_at_once_and_refuse_the_whole_list_for_one_bad_draft()
+    {
+        await using var shop = await SandboxShop.StartAsync();
+        using var admin = new HttpClient { BaseAddress = shop.AdminUrl };
+
+        var products = await Post<IdList>(admin, "products/bulk", new[] { new { sku = "1", name = "Кабел", price = 2.5 }, new { sku = "2", name = "Зарядно", price = 7.0 } });
+        var customers = await Post<IdList>(admin, "customers/bulk", new[] { new { type = "person", name = "Мария" }, new { type = "company", name = "Техно ООД" } });
+        var orders = await Post<IdList>(admin, "orders/bulk", new object[]
+        {
+            new { customerId = customers.Ids[0], lines = new[] { new { productId = products.Ids[0], quantity = 2 } } },
+            new
+            {
+                customer = new { type = "person", name = "Гост" },
+                lines = new[] { new { productId = products.Ids[1], quantity = 1, discount = new { type = "percent", value = 10 } } },
+                discounts = new[] { new { kind = "voucher", code = "V5", amount = 1 } },
+                shipping = new { method = "Спиди", price = 5.9, vatRate = 20 },
+            },
+        });
+        using var bad = await admin.PostAsJsonAsync("orders/bulk", new object[]
+        {
+            new { customerId = customers.Ids[0], lines = new[] { new { productId = products.Ids[0], quantity = 1 } } },
+            new { customerId = "c-none", lines = new[] { new { productId = products.Ids[0], quantity = 1 } } },
+        });
+        using var badProducts = await admin.PostAsJsonAsync("products/bulk", new[] { new { sku = "3", name = "Ок", price = 1.0 }, new { sku = "4", name = "", price = 1.0 } });
+        var stats = await admin.GetFromJsonAsync<SandboxCounts>("stats", ShopikoJson.Options);
+
+        products.Ids.Should().HaveCount(2);
+        orders.Ids.Should().HaveCount(2);
+        bad.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        badProducts.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        stats.Should().Be(new SandboxCounts(Categories: 0, Products: 2, Customers: 3, Orders: 2, Acks: 0, Requests: 0));
+        shop.State.Orders[1].Totals.GrandTotal.Should().Be(7.00m - 0.70m - 1m + 5.90m);
+    }
+
+    [Fact]
     public async Task The_state_file_keeps_the_shop_and_its_credentials_across_a_restart()
     {
         var path = Path.Combine(Path.GetTempPath(), "shopiko-sandbox-" + Guid.NewGuid().ToString("N"), "state.json");
@@ -94,6 +129,8 @@ public class SandboxAdminTests
             Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         }
     }
+
+    private sealed record IdList(List<string> Ids);
 
     private static async Task<T> Post<T>(HttpClient admin, string path, object body)
     {

@@ -7,7 +7,8 @@ namespace Shopiko.Sync.Sandbox.Http;
 
 /// <summary>
 /// The sandbox's own admin surface under <c>/_sandbox/</c>, outside the contract and unauthenticated (loopback only):
-/// the merchant's and shoppers' actions of <see cref="SandboxState"/>, plus fault injection.
+/// the merchant's and shoppers' actions of <see cref="SandboxState"/> (one at a time, or in bulk under <c>…/bulk</c> to seed
+/// large shops), counts under <c>stats</c>, plus fault injection.
 /// </summary>
 internal sealed class AdminEndpoints(Func<SandboxShop> shopOf)
 {
@@ -32,6 +33,10 @@ internal sealed class AdminEndpoints(Func<SandboxShop> shopOf)
         admin.MapPost("/products", context => Act<SandboxProductDraft>(context, shopOf().State.CreateProduct));
         admin.MapPost("/customers", context => Act<SandboxCustomerDraft>(context, shopOf().State.CreateCustomer));
         admin.MapPost("/orders", context => Act<SandboxOrderDraft>(context, shopOf().State.PlaceOrder));
+        admin.MapGet("/stats", context => Json.WriteAsync(context, shopOf().State.Counts));
+        admin.MapPost("/products/bulk", context => Act<List<SandboxProductDraft>>(context, b => new { ids = shopOf().State.CreateProducts(b) }));
+        admin.MapPost("/customers/bulk", context => Act<List<SandboxCustomerDraft>>(context, b => new { ids = shopOf().State.CreateCustomers(b) }));
+        admin.MapPost("/orders/bulk", context => Act<List<SandboxOrderDraft>>(context, b => new { ids = shopOf().State.PlaceOrders(b) }));
         admin.MapPost("/orders/{id}/cancel", context => Run(context, () => shopOf().State.CancelOrder((string)context.Request.RouteValues["id"]!)));
         admin.MapPut("/addon", context => Act<AddonBody>(context, b =>
         {
