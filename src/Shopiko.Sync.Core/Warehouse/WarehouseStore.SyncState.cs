@@ -260,7 +260,16 @@ internal sealed partial class WarehouseStore
             var updated = await connection.ExecuteAsync(Command(sql.UpdateQuarantine, parameters, transaction, cancellationToken)).ConfigureAwait(false);
             if (updated == 0)
             {
-                await connection.ExecuteAsync(Command(sql.InsertQuarantine, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                try
+                {
+                    await connection.ExecuteAsync(Command(sql.InsertQuarantine, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                }
+                catch (DbException e) when (_dialect.IsDuplicateKey(e))
+                {
+                    // Another engine quarantined the same item between our UPDATE and INSERT (both saw it first):
+                    // its row stands, ours becomes the update it would have been.
+                    updated = await connection.ExecuteAsync(Command(sql.UpdateQuarantine, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                }
             }
 
             return updated;

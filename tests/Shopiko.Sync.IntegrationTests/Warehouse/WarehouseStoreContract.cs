@@ -535,6 +535,28 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
+    public async Task Two_engines_quarantining_the_same_new_item_at_once_both_count()
+    {
+        var db = await NewDatabaseAsync();
+        await db.NewStore().EnsureSyncStateAsync();
+        var ids = Enumerable.Range(1, 10).Select(i => $"ord_{i}").ToList();
+
+        // Both engines see each item for the first time: one inserts, the other's insert meets the key and updates.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            var store = db.NewStore();
+            foreach (var id in ids)
+            {
+                await store.QuarantineAsync(Scope, SyncEntity.Order, id, "Unknown product p9");
+            }
+        })));
+
+        var entries = await db.NewStore().ReadQuarantineAsync(Scope);
+        entries.Select(e => e.Id).Should().BeEquivalentTo(ids);
+        entries.Should().OnlyContain(e => e.Attempts == 2);
+    }
+
+    [StoreFact]
     public async Task Marks_are_remembered_per_scope_and_name()
     {
         var db = await NewDatabaseAsync();
