@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shopiko.Sync.Sandbox.Http;
 using Shopiko.Sync.Sandbox.State;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
@@ -40,7 +41,7 @@ public sealed partial class SandboxState
         ServerTime = Now(),
     });
 
-    internal List<BatchItemResult> UpsertCategories(IReadOnlyList<JsonElement> items) => Batch<CategoryUpsert>(items, item =>
+    internal List<BatchItemResult> UpsertCategories(BatchBody items) => Batch<CategoryUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -73,13 +74,13 @@ public sealed partial class SandboxState
             entry.Name = item.Name;
             entry.ParentExternalId = item.ParentExternalId;
             entry.ParentId = null;
-            entry.UpdatedAt = Now();
+            entry.UpdatedAt = now;
         }
 
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpsertProducts(IReadOnlyList<JsonElement> items) => Batch<ProductUpsert>(items, item =>
+    internal List<BatchItemResult> UpsertProducts(BatchBody items) => Batch<ProductUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Sku, "sku") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -122,13 +123,13 @@ public sealed partial class SandboxState
             entry.CategoryExternalId = item.CategoryExternalId;
             entry.CategoryId = null;
             entry.Active = item.Active;
-            entry.UpdatedAt = Now();
+            entry.UpdatedAt = now;
         }
 
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpsertCustomers(IReadOnlyList<JsonElement> items) => Batch<CustomerUpsert>(items, item =>
+    internal List<BatchItemResult> UpsertCustomers(BatchBody items) => Batch<CustomerUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -169,13 +170,13 @@ public sealed partial class SandboxState
             entry.Phone = item.Phone;
             entry.City = item.City;
             entry.Address = item.Address;
-            entry.UpdatedAt = Now();
+            entry.UpdatedAt = now;
         }
 
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpdateStock(IReadOnlyList<JsonElement> items) => Batch<StockUpsert>(items, item =>
+    internal List<BatchItemResult> UpdateStock(BatchBody items) => Batch<StockUpsert>(items, (item, _) =>
     {
         if ((Invalid(item.ExternalId, "externalId")) is { } error)
         {
@@ -192,14 +193,14 @@ public sealed partial class SandboxState
         return Ok(item.ExternalId, product.Id, status);
     });
 
-    internal List<BatchItemResult> LinkCategories(IReadOnlyList<JsonElement> items) =>
-        Batch<LinkItem>(items, item => Link(item, _categoriesById, _categoriesByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = Now()));
+    internal List<BatchItemResult> LinkCategories(BatchBody items) =>
+        Batch<LinkItem>(items, (item, now) => Link(item, _categoriesById, _categoriesByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = now));
 
-    internal List<BatchItemResult> LinkProducts(IReadOnlyList<JsonElement> items) =>
-        Batch<LinkItem>(items, item => Link(item, _productsById, _productsByExternal, p => p.ExternalId, (p, e) => p.ExternalId = e, p => p.UpdatedAt = Now()));
+    internal List<BatchItemResult> LinkProducts(BatchBody items) =>
+        Batch<LinkItem>(items, (item, now) => Link(item, _productsById, _productsByExternal, p => p.ExternalId, (p, e) => p.ExternalId = e, p => p.UpdatedAt = now));
 
-    internal List<BatchItemResult> LinkCustomers(IReadOnlyList<JsonElement> items) =>
-        Batch<LinkItem>(items, item => Link(item, _customersById, _customersByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = Now()));
+    internal List<BatchItemResult> LinkCustomers(BatchBody items) =>
+        Batch<LinkItem>(items, (item, now) => Link(item, _customersById, _customersByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = now));
 
     internal (List<ShopCategory> Items, string? Next) CategoriesPage(Cursor? after, int limit) => Read(() =>
     {
@@ -281,29 +282,35 @@ public sealed partial class SandboxState
 
     private CategoryEntry? CategoryByExternalId(string externalId) => _categoriesByExternal.GetValueOrDefault(externalId);
 
-    /// <summary>Runs one batch under the lock: each item is parsed and applied on its own, so one bad item never fails the batch.</summary>
-    private List<BatchItemResult> Batch<T>(IReadOnlyList<JsonElement> items, Func<T, BatchItemResult> apply)
+    /// <summary>
+    /// Runs one batch: each item is parsed on its own (outside the lock), so one bad item never fails the batch, then
+    /// applied under the lock with one timestamp for the batch.
+    /// </summary>
+    private List<BatchItemResult> Batch<T>(BatchBody items, Func<T, DateTimeOffset, BatchItemResult> apply)
         where T : class
     {
+        var parsed = new T?[items.Items.Count];
+        var refused = new BatchItemResult?[parsed.Length];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            try
+            {
+                parsed[i] = JsonSerializer.Deserialize<T>(items.Item(i), ShopikoJson.Options);
+                refused[i] = parsed[i] is null ? Failed("", new ApiError("validation_failed", "The item is null.")) : null;
+            }
+            catch (JsonException ex)
+            {
+                refused[i] = Failed(ExternalIdIn(items.Item(i)), new ApiError("validation_failed", "The item does not follow the contract: " + ex.Message));
+            }
+        }
+
         lock (_gate)
         {
-            var results = new List<BatchItemResult>(items.Count);
-            foreach (var element in items)
+            var now = Now();
+            var results = new List<BatchItemResult>(parsed.Length);
+            for (var i = 0; i < parsed.Length; i++)
             {
-                T? item;
-                try
-                {
-                    item = element.Deserialize<T>(ShopikoJson.Options);
-                }
-                catch (JsonException ex)
-                {
-                    results.Add(Failed(ExternalIdIn(element), new ApiError("validation_failed", "The item does not follow the contract: " + ex.Message)));
-                    continue;
-                }
-
-                results.Add(item is null
-                    ? Failed("", new ApiError("validation_failed", "The item is null."))
-                    : apply(item));
+                results.Add(refused[i] ?? apply(parsed[i]!, now));
             }
 
             Persist();
@@ -359,8 +366,12 @@ public sealed partial class SandboxState
     private static BatchItemResult Failed(string? externalId, ApiError error) =>
         new() { ExternalId = externalId ?? "", Status = BatchItemStatuses.Failed, Error = error };
 
-    private static string ExternalIdIn(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("externalId", out var id) && id.ValueKind == JsonValueKind.String
+    private static string ExternalIdIn(ReadOnlySpan<byte> item)
+    {
+        using var document = JsonDocument.Parse(item.ToArray());
+        var element = document.RootElement;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("externalId", out var id) && id.ValueKind == JsonValueKind.String
             ? id.GetString() ?? ""
             : "";
+    }
 }

@@ -41,21 +41,12 @@ internal sealed class ContractEndpoints(SandboxState state)
         api.Map("/{**rest}", context => Json.ErrorAsync(context, StatusCodes.Status404NotFound, "not_found", $"No endpoint {context.Request.Method} {context.Request.Path}."));
     }
 
-    private static async Task BatchAsync(HttpContext context, Func<IReadOnlyList<JsonElement>, List<BatchItemResult>> apply)
+    private static async Task BatchAsync(HttpContext context, Func<BatchBody, List<BatchItemResult>> apply)
     {
-        List<JsonElement> items;
+        BatchBody? batch;
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("items", out var array)
-                || array.ValueKind != JsonValueKind.Array)
-            {
-                await Json.ErrorAsync(context, StatusCodes.Status422UnprocessableEntity, "validation_failed", "The body must be {\"items\": [ … ]}.").ConfigureAwait(false);
-                return;
-            }
-
-            items = array.EnumerateArray().Select(e => e.Clone()).ToList();
+            batch = BatchBody.Parse(await BodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false));
         }
         catch (JsonException ex)
         {
@@ -63,13 +54,32 @@ internal sealed class ContractEndpoints(SandboxState state)
             return;
         }
 
-        if (items.Count > MaxBatch)
+        if (batch is null)
         {
-            await Json.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "batch_too_large", $"A batch holds at most {MaxBatch} items; this one has {items.Count}.").ConfigureAwait(false);
+            await Json.ErrorAsync(context, StatusCodes.Status422UnprocessableEntity, "validation_failed", "The body must be {\"items\": [ … ]}.").ConfigureAwait(false);
             return;
         }
 
-        await Json.WriteAsync(context, new { results = apply(items) }).ConfigureAwait(false);
+        if (batch.Items.Count > MaxBatch)
+        {
+            await Json.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "batch_too_large", $"A batch holds at most {MaxBatch} items; this one has {batch.Items.Count}.").ConfigureAwait(false);
+            return;
+        }
+
+        await Json.WriteAsync(context, new { results = apply(batch) }).ConfigureAwait(false);
+    }
+
+    /// <summary>The request body's bytes (already in memory once <see cref="SignatureCheck"/> has hashed it).</summary>
+    private static async Task<ReadOnlyMemory<byte>> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Body is MemoryStream { Position: 0 } buffered && buffered.TryGetBuffer(out var segment))
+        {
+            return segment;
+        }
+
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return copy.ToArray();
     }
 
     private static async Task PageAsync<T>(HttpContext context, bool allowSince, Func<DateTimeOffset?, Cursor?, int, (List<T> Items, string? Next)> page)
