@@ -204,24 +204,20 @@ public sealed partial class SandboxState
 
     internal (List<ShopCategory> Items, string? Next) CategoriesPage(Cursor? after, int limit) => Read(() =>
     {
-        var (page, next) = Cursor.Page(_data.Categories.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Seq), c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq), after, limit);
-        return (page.Select(CategoryOf).ToList(), next);
+        var (page, next) = _categoryPages.Page(null, after, limit);
+        return (page.ConvertAll(CategoryOf), next);
     });
 
     internal (List<ShopProduct> Items, string? Next) ProductsPage(DateTimeOffset? since, Cursor? after, int limit) => Read(() =>
     {
-        var (page, next) = Cursor.Page(
-            _data.Products.Where(p => since is null || p.UpdatedAt >= since).OrderBy(p => p.UpdatedAt).ThenBy(p => p.Seq),
-            p => new Cursor(p.UpdatedAt.UtcTicks, p.Seq), after, limit);
-        return (page.Select(ProductOf).ToList(), next);
+        var (page, next) = _productPages.Page(since?.UtcTicks, after, limit);
+        return (page.ConvertAll(ProductOf), next);
     });
 
     internal (List<ShopCustomer> Items, string? Next) CustomersPage(DateTimeOffset? since, Cursor? after, int limit) => Read(() =>
     {
-        var (page, next) = Cursor.Page(
-            _data.Customers.Where(c => since is null || c.UpdatedAt >= since).OrderBy(c => c.UpdatedAt).ThenBy(c => c.Seq),
-            c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq), after, limit);
-        return (page.Select(c => c.ToContract(withUpdatedAt: true)).ToList(), next);
+        var (page, next) = _customerPages.Page(since?.UtcTicks, after, limit);
+        return (page.ConvertAll(c => c.ToContract(withUpdatedAt: true)), next);
     });
 
     /// <summary>Orders not acknowledged at their current revision, oldest first.</summary>
