@@ -41,7 +41,7 @@ public sealed partial class SandboxState
         ServerTime = Now(),
     });
 
-    internal List<BatchItemResult> UpsertCategories(BatchBody items) => Batch<CategoryUpsert>(items, (item, now) =>
+    internal List<BatchItemResult> UpsertCategories(BatchBody<CategoryUpsert> items) => Batch<CategoryUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -80,7 +80,7 @@ public sealed partial class SandboxState
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpsertProducts(BatchBody items) => Batch<ProductUpsert>(items, (item, now) =>
+    internal List<BatchItemResult> UpsertProducts(BatchBody<ProductUpsert> items) => Batch<ProductUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Sku, "sku") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -129,7 +129,7 @@ public sealed partial class SandboxState
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpsertCustomers(BatchBody items) => Batch<CustomerUpsert>(items, (item, now) =>
+    internal List<BatchItemResult> UpsertCustomers(BatchBody<CustomerUpsert> items) => Batch<CustomerUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -176,7 +176,7 @@ public sealed partial class SandboxState
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpdateStock(BatchBody items) => Batch<StockUpsert>(items, (item, _) =>
+    internal List<BatchItemResult> UpdateStock(BatchBody<StockUpsert> items) => Batch<StockUpsert>(items, (item, _) =>
     {
         if ((Invalid(item.ExternalId, "externalId")) is { } error)
         {
@@ -193,13 +193,13 @@ public sealed partial class SandboxState
         return Ok(item.ExternalId, product.Id, status);
     });
 
-    internal List<BatchItemResult> LinkCategories(BatchBody items) =>
+    internal List<BatchItemResult> LinkCategories(BatchBody<LinkItem> items) =>
         Batch<LinkItem>(items, (item, now) => Link(item, _categoriesById, _categoriesByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = now));
 
-    internal List<BatchItemResult> LinkProducts(BatchBody items) =>
+    internal List<BatchItemResult> LinkProducts(BatchBody<LinkItem> items) =>
         Batch<LinkItem>(items, (item, now) => Link(item, _productsById, _productsByExternal, p => p.ExternalId, (p, e) => p.ExternalId = e, p => p.UpdatedAt = now));
 
-    internal List<BatchItemResult> LinkCustomers(BatchBody items) =>
+    internal List<BatchItemResult> LinkCustomers(BatchBody<LinkItem> items) =>
         Batch<LinkItem>(items, (item, now) => Link(item, _customersById, _customersByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = now));
 
     internal (List<ShopCategory> Items, string? Next) CategoriesPage(Cursor? after, int limit) => Read(() =>
@@ -223,11 +223,8 @@ public sealed partial class SandboxState
     /// <summary>Orders not acknowledged at their current revision, oldest first.</summary>
     internal (List<ShopOrder> Items, string? Next) PendingOrdersPage(Cursor? after, int limit) => Read(() =>
     {
-        var acked = _data.Acks.Select(a => (a.OrderId, a.Revision)).ToHashSet();
-        var (page, next) = Cursor.Page(
-            _data.Orders.Where(o => !acked.Contains((o.Order.Id, o.Order.Revision))).OrderBy(o => o.Order.CreatedAt).ThenBy(o => o.Seq),
-            o => new Cursor(o.Order.CreatedAt.UtcTicks, o.Seq), after, limit);
-        return (page.Select(OrderOf).ToList(), next);
+        var (page, next) = _orderPages.Page(null, after, limit, o => !_acks.ContainsKey((o.Order.Id, o.Order.Revision)));
+        return (page.ConvertAll(OrderOf), next);
     });
 
     internal AckOutcome Acknowledge(string orderId, int revision, string document)
@@ -244,13 +241,14 @@ public sealed partial class SandboxState
                 return AckOutcome.UnknownRevision;
             }
 
-            var existing = _data.Acks.Find(a => a.OrderId == orderId && a.Revision == revision);
-            if (existing is not null)
+            if (_acks.TryGetValue((orderId, revision), out var existing))
             {
                 return existing.Document == document ? AckOutcome.AlreadyRecorded : AckOutcome.Conflict;
             }
 
-            _data.Acks.Add(new SandboxAck(orderId, revision, document));
+            var ack = new SandboxAck(orderId, revision, document);
+            _data.Acks.Add(ack);
+            _acks[(orderId, revision)] = ack;
             Persist();
             return AckOutcome.Recorded;
         }
@@ -279,34 +277,21 @@ public sealed partial class SandboxState
     private CategoryEntry? CategoryByExternalId(string externalId) => _categoriesByExternal.GetValueOrDefault(externalId);
 
     /// <summary>
-    /// Runs one batch: each item is parsed on its own (outside the lock), so one bad item never fails the batch, then
-    /// applied under the lock with one timestamp for the batch.
+    /// Runs one batch under the lock, with one timestamp for it: each item was read on its own (outside the lock), so
+    /// one bad item never fails the batch.
     /// </summary>
-    private List<BatchItemResult> Batch<T>(BatchBody items, Func<T, DateTimeOffset, BatchItemResult> apply)
+    private List<BatchItemResult> Batch<T>(BatchBody<T> items, Func<T, DateTimeOffset, BatchItemResult> apply)
         where T : class
     {
-        var parsed = new T?[items.Items.Count];
-        var refused = new BatchItemResult?[parsed.Length];
-        for (var i = 0; i < parsed.Length; i++)
-        {
-            try
-            {
-                parsed[i] = JsonSerializer.Deserialize<T>(items.Item(i), ShopikoJson.Options);
-                refused[i] = parsed[i] is null ? Failed("", new ApiError("validation_failed", "The item is null.")) : null;
-            }
-            catch (JsonException ex)
-            {
-                refused[i] = Failed(ExternalIdIn(items.Item(i)), new ApiError("validation_failed", "The item does not follow the contract: " + ex.Message));
-            }
-        }
-
         lock (_gate)
         {
             var now = Now();
-            var results = new List<BatchItemResult>(parsed.Length);
-            for (var i = 0; i < parsed.Length; i++)
+            var results = new List<BatchItemResult>(items.Items.Count);
+            foreach (var item in items.Items)
             {
-                results.Add(refused[i] ?? apply(parsed[i]!, now));
+                results.Add(item.Value is { } value
+                    ? apply(value, now)
+                    : Failed(item.ExternalId, new ApiError("validation_failed", item.Error ?? "The item does not follow the contract.")));
             }
 
             Persist();
@@ -361,13 +346,4 @@ public sealed partial class SandboxState
 
     private static BatchItemResult Failed(string? externalId, ApiError error) =>
         new() { ExternalId = externalId ?? "", Status = BatchItemStatuses.Failed, Error = error };
-
-    private static string ExternalIdIn(ReadOnlySpan<byte> item)
-    {
-        using var document = JsonDocument.Parse(item.ToArray());
-        var element = document.RootElement;
-        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("externalId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString() ?? ""
-            : "";
-    }
 }

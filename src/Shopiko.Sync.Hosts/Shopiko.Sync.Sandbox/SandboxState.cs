@@ -22,6 +22,8 @@ public sealed partial class SandboxState
     private readonly PageOrder<CategoryEntry> _categoryPages;
     private readonly PageOrder<ProductEntry> _productPages;
     private readonly PageOrder<CustomerEntry> _customerPages;
+    private readonly PageOrder<OrderEntry> _orderPages;
+    private readonly Dictionary<(string OrderId, int Revision), SandboxAck> _acks = [];
     private int _requestCount;
 
     internal SandboxState(SandboxSnapshot data, string currency, bool pricesIncludeVat, TimeProvider time, string? statePath)
@@ -34,6 +36,12 @@ public sealed partial class SandboxState
         _categoryPages = new PageOrder<CategoryEntry>(data.Categories, c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq));
         _productPages = new PageOrder<ProductEntry>(data.Products, p => new Cursor(p.UpdatedAt.UtcTicks, p.Seq));
         _customerPages = new PageOrder<CustomerEntry>(data.Customers, c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq));
+        _orderPages = new PageOrder<OrderEntry>(data.Orders, o => new Cursor(o.Order.CreatedAt.UtcTicks, o.Seq));
+        foreach (var a in data.Acks)
+        {
+            _acks.TryAdd((a.OrderId, a.Revision), a);
+        }
+
         foreach (var c in data.Categories)
         {
             _categoriesById[c.Id] = c;

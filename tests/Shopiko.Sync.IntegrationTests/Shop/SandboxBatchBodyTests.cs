@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Sandbox;
+using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
 
 namespace Shopiko.Sync.IntegrationTests.Shop;
@@ -34,6 +35,8 @@ public class SandboxBatchBodyTests
         results.Select(r => r.GetProperty("externalId").GetString()).Should().Equal("1", "", "", "9", "10");
         results.Skip(1).Should().OnlyContain(r => r.GetProperty("error").GetProperty("code").GetString() == "validation_failed");
         shop.State.Products.Should().ContainSingle().Which.Name.Should().Be("Кабел");
+        var typed = answer.RootElement.GetProperty("results").Deserialize<List<BatchItemResult>>(ShopikoJson.Options);
+        answer.RootElement.GetRawText().Should().Be(JsonSerializer.Serialize(new { results = typed }, ShopikoJson.Options), "the answer is written as the serializer writes it");
     }
 
     [Theory]

@@ -20,19 +20,19 @@ internal sealed class ContractEndpoints(SandboxState state)
         var api = routes.MapGroup(basePath.TrimEnd('/'));
         api.MapGet("/shop", context => Json.WriteAsync(context, state.Info()));
 
-        api.MapPut("/categories/batch", context => BatchAsync(context, state.UpsertCategories));
+        api.MapPut("/categories/batch", context => BatchAsync<CategoryUpsert>(context, state.UpsertCategories));
         api.MapGet("/categories", context => PageAsync(context, allowSince: false, (_, cursor, limit) => state.CategoriesPage(cursor, limit)));
-        api.MapPut("/categories/links", context => BatchAsync(context, state.LinkCategories));
+        api.MapPut("/categories/links", context => BatchAsync<LinkItem>(context, state.LinkCategories));
 
-        api.MapPut("/products/batch", context => BatchAsync(context, state.UpsertProducts));
+        api.MapPut("/products/batch", context => BatchAsync<ProductUpsert>(context, state.UpsertProducts));
         api.MapGet("/products", context => PageAsync(context, allowSince: true, state.ProductsPage));
-        api.MapPut("/products/links", context => BatchAsync(context, state.LinkProducts));
+        api.MapPut("/products/links", context => BatchAsync<LinkItem>(context, state.LinkProducts));
 
-        api.MapPut("/stock/batch", context => BatchAsync(context, state.UpdateStock));
+        api.MapPut("/stock/batch", context => BatchAsync<StockUpsert>(context, state.UpdateStock));
 
-        api.MapPut("/customers/batch", context => BatchAsync(context, state.UpsertCustomers));
+        api.MapPut("/customers/batch", context => BatchAsync<CustomerUpsert>(context, state.UpsertCustomers));
         api.MapGet("/customers", context => PageAsync(context, allowSince: true, state.CustomersPage));
-        api.MapPut("/customers/links", context => BatchAsync(context, state.LinkCustomers));
+        api.MapPut("/customers/links", context => BatchAsync<LinkItem>(context, state.LinkCustomers));
 
         api.MapGet("/orders", PendingOrdersAsync);
         api.MapPost("/orders/{id}/ack", AckAsync);
@@ -41,12 +41,13 @@ internal sealed class ContractEndpoints(SandboxState state)
         api.Map("/{**rest}", context => Json.ErrorAsync(context, StatusCodes.Status404NotFound, "not_found", $"No endpoint {context.Request.Method} {context.Request.Path}."));
     }
 
-    private static async Task BatchAsync(HttpContext context, Func<BatchBody, List<BatchItemResult>> apply)
+    private static async Task BatchAsync<T>(HttpContext context, Func<BatchBody<T>, List<BatchItemResult>> apply)
+        where T : class
     {
-        BatchBody? batch;
+        BatchBody<T>? batch;
         try
         {
-            batch = BatchBody.Parse(await BodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false));
+            batch = BatchBody<T>.Parse((await BodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false)).Span);
         }
         catch (JsonException ex)
         {
@@ -66,7 +67,7 @@ internal sealed class ContractEndpoints(SandboxState state)
             return;
         }
 
-        await Json.WriteAsync(context, new { results = apply(batch) }).ConfigureAwait(false);
+        await Json.WriteResultsAsync(context, apply(batch)).ConfigureAwait(false);
     }
 
     /// <summary>The request body's bytes (already in memory once <see cref="SignatureCheck"/> has hashed it).</summary>

@@ -13,10 +13,11 @@ internal sealed class PageOrder<T>(IReadOnlyList<T> source, Func<T, Cursor> key)
     public void Invalidate() => _sorted = null;
 
     /// <summary>
-    /// Up to <paramref name="limit"/> entries at or after <paramref name="sinceTicks"/> and after <paramref name="after"/>,
-    /// and the next cursor (null on the last page), as <see cref="Cursor.Page{T}"/> would give them.
+    /// Up to <paramref name="limit"/> entries at or after <paramref name="sinceTicks"/> and after <paramref name="after"/>
+    /// that <paramref name="include"/> keeps, and the next cursor (null on the last page), as <see cref="Cursor.Page{T}"/>
+    /// would give them.
     /// </summary>
-    public (List<T> Items, string? Next) Page(long? sinceTicks, Cursor? after, int limit)
+    public (List<T> Items, string? Next) Page(long? sinceTicks, Cursor? after, int limit, Func<T, bool>? include = null)
     {
         var sorted = _sorted ??= Sort();
         var start = 0;
@@ -30,14 +31,23 @@ internal sealed class PageOrder<T>(IReadOnlyList<T> source, Func<T, Cursor> key)
             start = Math.Max(start, FirstAfter(sorted, cursor, inclusive: false));
         }
 
-        var count = Math.Min(limit, sorted.Length - start);
-        var items = new List<T>(count);
-        for (var i = start; i < start + count; i++)
+        var items = new List<T>(Math.Min(limit, sorted.Length - start));
+        for (var i = start; i < sorted.Length; i++)
         {
+            if (include is not null && !include(sorted[i]))
+            {
+                continue;
+            }
+
+            if (items.Count == limit)
+            {
+                return (items, key(items[^1]).Encode());
+            }
+
             items.Add(sorted[i]);
         }
 
-        return (items, start + count < sorted.Length ? key(items[^1]).Encode() : null);
+        return (items, null);
     }
 
     private T[] Sort()
