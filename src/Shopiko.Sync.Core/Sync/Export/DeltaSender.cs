@@ -147,7 +147,7 @@ internal sealed class DeltaSender<TItem>(
         catch
         {
             // The links of the batches the shop already answered are still written before the run fails.
-            _failed = true;
+            Abandon();
             await _saving.ConfigureAwait(false);
             throw;
         }
@@ -192,7 +192,7 @@ internal sealed class DeltaSender<TItem>(
         }
         catch
         {
-            _failed = true;
+            Abandon();
             throw;
         }
 
@@ -200,6 +200,16 @@ internal sealed class DeltaSender<TItem>(
         _done += batch.Length;
         session.Progress("export " + entityName, _done);
         Log.BatchSent(session.Logger, entityName, batch.Length);
+    }
+
+    /// <summary>Nothing more goes to the shop; the batches still queued fail without being sent and nobody waits for them.</summary>
+    private void Abandon()
+    {
+        _failed = true;
+        foreach (var (_, answer) in _sent)
+        {
+            _ = answer.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
     }
 
     private void Plan((int LocalId, TItem Item, string Hash)[] batch)
