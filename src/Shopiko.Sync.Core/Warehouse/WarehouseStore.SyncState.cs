@@ -154,12 +154,30 @@ internal sealed partial class WarehouseStore
                 foreach (var chunk in entity.Chunk(WarehouseDialect.MaxRowsPerStatement))
                 {
                     var (text, parameters) = sql.UpsertLinks(new LinkRows(scope, entity.Key.ToString(), now, chunk));
-                    await connection.ExecuteAsync(Command(text, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                    if (parameters is ICommandParameters own)
+                    {
+                        await ExecuteAsync(connection, transaction, text, own, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await connection.ExecuteAsync(Command(text, parameters, transaction, cancellationToken)).ConfigureAwait(false);
+                    }
                 }
             }
 
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a statement whose parameters bind themselves (no Dapper in between).</summary>
+    private async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string text, ICommandParameters parameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = text;
+        command.Transaction = transaction;
+        command.CommandTimeout = _commandTimeout;
+        parameters.AddTo(command);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ClearLinkHashesAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)

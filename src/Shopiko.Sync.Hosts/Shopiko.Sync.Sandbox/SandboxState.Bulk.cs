@@ -181,6 +181,7 @@ public sealed partial class SandboxState
         var entry = new OrderEntry { Seq = seq, Order = order };
         _data.Orders.Add(entry);
         _ordersById[order.Id] = entry;
+        _orderPages.Invalidate();
         return entry;
     }
 }

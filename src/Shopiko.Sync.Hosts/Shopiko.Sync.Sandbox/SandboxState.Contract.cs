@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shopiko.Sync.Sandbox.Http;
 using Shopiko.Sync.Sandbox.State;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
@@ -40,7 +41,7 @@ public sealed partial class SandboxState
         ServerTime = Now(),
     });
 
-    internal List<BatchItemResult> UpsertCategories(IReadOnlyList<JsonElement> items) => Batch<CategoryUpsert>(items, item =>
+    internal List<BatchItemResult> UpsertCategories(BatchBody<CategoryUpsert> items) => Batch<CategoryUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -73,13 +74,13 @@ public sealed partial class SandboxState
             entry.Name = item.Name;
             entry.ParentExternalId = item.ParentExternalId;
             entry.ParentId = null;
-            entry.UpdatedAt = Now();
+            entry.UpdatedAt = now;
         }
 
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpsertProducts(IReadOnlyList<JsonElement> items) => Batch<ProductUpsert>(items, item =>
+    internal List<BatchItemResult> UpsertProducts(BatchBody<ProductUpsert> items) => Batch<ProductUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Sku, "sku") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -122,13 +123,13 @@ public sealed partial class SandboxState
             entry.CategoryExternalId = item.CategoryExternalId;
             entry.CategoryId = null;
             entry.Active = item.Active;
-            entry.UpdatedAt = Now();
+            entry.UpdatedAt = now;
         }
 
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpsertCustomers(IReadOnlyList<JsonElement> items) => Batch<CustomerUpsert>(items, item =>
+    internal List<BatchItemResult> UpsertCustomers(BatchBody<CustomerUpsert> items) => Batch<CustomerUpsert>(items, (item, now) =>
     {
         if ((Invalid(item.ExternalId, "externalId") ?? Invalid(item.Name, "name")) is { } error)
         {
@@ -169,13 +170,13 @@ public sealed partial class SandboxState
             entry.Phone = item.Phone;
             entry.City = item.City;
             entry.Address = item.Address;
-            entry.UpdatedAt = Now();
+            entry.UpdatedAt = now;
         }
 
         return Ok(item.ExternalId, entry.Id, status);
     });
 
-    internal List<BatchItemResult> UpdateStock(IReadOnlyList<JsonElement> items) => Batch<StockUpsert>(items, item =>
+    internal List<BatchItemResult> UpdateStock(BatchBody<StockUpsert> items) => Batch<StockUpsert>(items, (item, _) =>
     {
         if ((Invalid(item.ExternalId, "externalId")) is { } error)
         {
@@ -192,45 +193,38 @@ public sealed partial class SandboxState
         return Ok(item.ExternalId, product.Id, status);
     });
 
-    internal List<BatchItemResult> LinkCategories(IReadOnlyList<JsonElement> items) =>
-        Batch<LinkItem>(items, item => Link(item, _categoriesById, _categoriesByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = Now()));
+    internal List<BatchItemResult> LinkCategories(BatchBody<LinkItem> items) =>
+        Batch<LinkItem>(items, (item, now) => Link(item, _categoriesById, _categoriesByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = now));
 
-    internal List<BatchItemResult> LinkProducts(IReadOnlyList<JsonElement> items) =>
-        Batch<LinkItem>(items, item => Link(item, _productsById, _productsByExternal, p => p.ExternalId, (p, e) => p.ExternalId = e, p => p.UpdatedAt = Now()));
+    internal List<BatchItemResult> LinkProducts(BatchBody<LinkItem> items) =>
+        Batch<LinkItem>(items, (item, now) => Link(item, _productsById, _productsByExternal, p => p.ExternalId, (p, e) => p.ExternalId = e, p => p.UpdatedAt = now));
 
-    internal List<BatchItemResult> LinkCustomers(IReadOnlyList<JsonElement> items) =>
-        Batch<LinkItem>(items, item => Link(item, _customersById, _customersByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = Now()));
+    internal List<BatchItemResult> LinkCustomers(BatchBody<LinkItem> items) =>
+        Batch<LinkItem>(items, (item, now) => Link(item, _customersById, _customersByExternal, c => c.ExternalId, (c, e) => c.ExternalId = e, c => c.UpdatedAt = now));
 
     internal (List<ShopCategory> Items, string? Next) CategoriesPage(Cursor? after, int limit) => Read(() =>
     {
-        var (page, next) = Cursor.Page(_data.Categories.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Seq), c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq), after, limit);
-        return (page.Select(CategoryOf).ToList(), next);
+        var (page, next) = _categoryPages.Page(null, after, limit);
+        return (page.ConvertAll(CategoryOf), next);
     });
 
     internal (List<ShopProduct> Items, string? Next) ProductsPage(DateTimeOffset? since, Cursor? after, int limit) => Read(() =>
     {
-        var (page, next) = Cursor.Page(
-            _data.Products.Where(p => since is null || p.UpdatedAt >= since).OrderBy(p => p.UpdatedAt).ThenBy(p => p.Seq),
-            p => new Cursor(p.UpdatedAt.UtcTicks, p.Seq), after, limit);
-        return (page.Select(ProductOf).ToList(), next);
+        var (page, next) = _productPages.Page(since?.UtcTicks, after, limit);
+        return (page.ConvertAll(ProductOf), next);
     });
 
     internal (List<ShopCustomer> Items, string? Next) CustomersPage(DateTimeOffset? since, Cursor? after, int limit) => Read(() =>
     {
-        var (page, next) = Cursor.Page(
-            _data.Customers.Where(c => since is null || c.UpdatedAt >= since).OrderBy(c => c.UpdatedAt).ThenBy(c => c.Seq),
-            c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq), after, limit);
-        return (page.Select(c => c.ToContract(withUpdatedAt: true)).ToList(), next);
+        var (page, next) = _customerPages.Page(since?.UtcTicks, after, limit);
+        return (page.ConvertAll(c => c.ToContract(withUpdatedAt: true)), next);
     });
 
     /// <summary>Orders not acknowledged at their current revision, oldest first.</summary>
     internal (List<ShopOrder> Items, string? Next) PendingOrdersPage(Cursor? after, int limit) => Read(() =>
     {
-        var acked = _data.Acks.Select(a => (a.OrderId, a.Revision)).ToHashSet();
-        var (page, next) = Cursor.Page(
-            _data.Orders.Where(o => !acked.Contains((o.Order.Id, o.Order.Revision))).OrderBy(o => o.Order.CreatedAt).ThenBy(o => o.Seq),
-            o => new Cursor(o.Order.CreatedAt.UtcTicks, o.Seq), after, limit);
-        return (page.Select(OrderOf).ToList(), next);
+        var (page, next) = _orderPages.Page(null, after, limit, o => !_acks.ContainsKey((o.Order.Id, o.Order.Revision)));
+        return (page.ConvertAll(OrderOf), next);
     });
 
     internal AckOutcome Acknowledge(string orderId, int revision, string document)
@@ -247,13 +241,14 @@ public sealed partial class SandboxState
                 return AckOutcome.UnknownRevision;
             }
 
-            var existing = _data.Acks.Find(a => a.OrderId == orderId && a.Revision == revision);
-            if (existing is not null)
+            if (_acks.TryGetValue((orderId, revision), out var existing))
             {
                 return existing.Document == document ? AckOutcome.AlreadyRecorded : AckOutcome.Conflict;
             }
 
-            _data.Acks.Add(new SandboxAck(orderId, revision, document));
+            var ack = new SandboxAck(orderId, revision, document);
+            _data.Acks.Add(ack);
+            _acks[(orderId, revision)] = ack;
             Persist();
             return AckOutcome.Recorded;
         }
@@ -281,29 +276,22 @@ public sealed partial class SandboxState
 
     private CategoryEntry? CategoryByExternalId(string externalId) => _categoriesByExternal.GetValueOrDefault(externalId);
 
-    /// <summary>Runs one batch under the lock: each item is parsed and applied on its own, so one bad item never fails the batch.</summary>
-    private List<BatchItemResult> Batch<T>(IReadOnlyList<JsonElement> items, Func<T, BatchItemResult> apply)
+    /// <summary>
+    /// Runs one batch under the lock, with one timestamp for it: each item was read on its own (outside the lock), so
+    /// one bad item never fails the batch.
+    /// </summary>
+    private List<BatchItemResult> Batch<T>(BatchBody<T> items, Func<T, DateTimeOffset, BatchItemResult> apply)
         where T : class
     {
         lock (_gate)
         {
-            var results = new List<BatchItemResult>(items.Count);
-            foreach (var element in items)
+            var now = Now();
+            var results = new List<BatchItemResult>(items.Items.Count);
+            foreach (var item in items.Items)
             {
-                T? item;
-                try
-                {
-                    item = element.Deserialize<T>(ShopikoJson.Options);
-                }
-                catch (JsonException ex)
-                {
-                    results.Add(Failed(ExternalIdIn(element), new ApiError("validation_failed", "The item does not follow the contract: " + ex.Message)));
-                    continue;
-                }
-
-                results.Add(item is null
-                    ? Failed("", new ApiError("validation_failed", "The item is null."))
-                    : apply(item));
+                results.Add(item.Value is { } value
+                    ? apply(value, now)
+                    : Failed(item.ExternalId, new ApiError("validation_failed", item.Error ?? "The item does not follow the contract.")));
             }
 
             Persist();
@@ -358,9 +346,4 @@ public sealed partial class SandboxState
 
     private static BatchItemResult Failed(string? externalId, ApiError error) =>
         new() { ExternalId = externalId ?? "", Status = BatchItemStatuses.Failed, Error = error };
-
-    private static string ExternalIdIn(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("externalId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString() ?? ""
-            : "";
 }

@@ -19,6 +19,11 @@ public sealed partial class SandboxState
     private readonly Dictionary<string, ProductEntry> _productsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CustomerEntry> _customersById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OrderEntry> _ordersById = new(StringComparer.Ordinal);
+    private readonly PageOrder<CategoryEntry> _categoryPages;
+    private readonly PageOrder<ProductEntry> _productPages;
+    private readonly PageOrder<CustomerEntry> _customerPages;
+    private readonly PageOrder<OrderEntry> _orderPages;
+    private readonly Dictionary<(string OrderId, int Revision), SandboxAck> _acks = [];
     private int _requestCount;
 
     internal SandboxState(SandboxSnapshot data, string currency, bool pricesIncludeVat, TimeProvider time, string? statePath)
@@ -28,6 +33,15 @@ public sealed partial class SandboxState
         _statePath = statePath;
         Currency = currency;
         PricesIncludeVat = pricesIncludeVat;
+        _categoryPages = new PageOrder<CategoryEntry>(data.Categories, c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq));
+        _productPages = new PageOrder<ProductEntry>(data.Products, p => new Cursor(p.UpdatedAt.UtcTicks, p.Seq));
+        _customerPages = new PageOrder<CustomerEntry>(data.Customers, c => new Cursor(c.UpdatedAt.UtcTicks, c.Seq));
+        _orderPages = new PageOrder<OrderEntry>(data.Orders, o => new Cursor(o.Order.CreatedAt.UtcTicks, o.Seq));
+        foreach (var a in data.Acks)
+        {
+            _acks.TryAdd((a.OrderId, a.Revision), a);
+        }
+
         foreach (var c in data.Categories)
         {
             _categoriesById[c.Id] = c;
@@ -237,8 +251,12 @@ public sealed partial class SandboxState
 
     private DateTimeOffset Now() => _time.GetUtcNow();
 
+    /// <summary>Called after every change under the lock: the list orders are sorted again, and the state file is written.</summary>
     private void Persist()
     {
+        _categoryPages.Invalidate();
+        _productPages.Invalidate();
+        _customerPages.Invalidate();
         if (_statePath is not null)
         {
             SandboxStateFile.Save(_statePath, _data);

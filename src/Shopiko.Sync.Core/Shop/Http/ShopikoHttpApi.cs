@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
@@ -15,6 +16,10 @@ namespace Shopiko.Sync.Shop.Http;
 internal sealed class ShopikoHttpApi : IShopikoApi
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    // Request bodies carry text as UTF-8 rather than \uXXXX escapes (Cyrillic names would be six bytes a letter, and
+    // every shop would unescape them); quotes, backslashes and control characters are still escaped, as JSON requires.
+    private static readonly JsonSerializerOptions WireOptions = new(ShopikoJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpClient _http;
     private readonly ShopRequestSettings _settings;
@@ -185,7 +190,7 @@ internal sealed class ShopikoHttpApi : IShopikoApi
         if (body is not null)
         {
             // Bytes, not a stream: the signing handler hashes them and every retry re-sends them.
-            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ShopikoJson.Options));
+            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), WireOptions));
             content.Headers.ContentType = JsonMediaType;
             request.Content = content;
         }

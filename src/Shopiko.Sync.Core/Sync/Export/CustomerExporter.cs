@@ -11,7 +11,7 @@ internal static class CustomerExporter
     {
         var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false);
         var sender = new DeltaSender<CustomerUpsert>(session, links, "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
-        // Nothing is sent while the reader is open (SQLite with a rollback journal cannot commit the link writes then); only
+        // No link is written while the reader is open (SQLite with a rollback journal cannot commit the link writes then); only
         // the changed customers are kept until it closes.
         await foreach (var partner in session.Store.ReadPartnersAsync(ct).ConfigureAwait(false))
         {
@@ -20,7 +20,7 @@ internal static class CustomerExporter
                 continue;
             }
 
-            sender.Hold(partner.Id, CustomerMapper.Map(partner));
+            sender.Hold(partner.Id, CustomerMapper.Map(partner), ct);
         }
 
         await sender.FlushAsync(ct).ConfigureAwait(false);

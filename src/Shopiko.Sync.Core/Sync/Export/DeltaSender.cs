@@ -10,6 +10,20 @@ namespace Shopiko.Sync.Sync.Export;
 /// are buffered and sent in batches of at most the batch size, and every batch's accepted items are remembered
 /// (link and hash) in one write. With <see cref="SyncRunOptions.Full"/> the hashes are ignored.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The work is pipelined, one request to the shop at a time: a full batch is sent as soon as it is complete, also while
+/// the caller's reader is still open (<see cref="Hold"/>: sending touches no database), and batch N's links are written
+/// while batch N+1 is with the shop. Results are taken in batch order and only on the caller's flow (in
+/// <see cref="OfferAsync"/> and <see cref="FlushAsync"/>), so the link table is never changed behind a reader.
+/// </para>
+/// <para>
+/// The guarantees stay those of sending and saving one batch after the other: a link and hash are remembered only for
+/// items the shop accepted, after it answered; a crash or failure anywhere leaves at most items the shop has but the
+/// warehouse does not remember, and the next run sends those again (batch upserts are keyed by externalId).
+/// In-flight work is bounded to one request and one link write; what is held while the reader is open is what changed.
+/// </para>
+/// </remarks>
 internal sealed class DeltaSender<TItem>(
     SyncSession session,
     LinkTable links,
@@ -18,22 +32,39 @@ internal sealed class DeltaSender<TItem>(
     Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> send)
 {
     private readonly List<(int LocalId, TItem Item, string Hash)> _buffer = [];
+    private readonly Queue<SentBatch> _sent = new();
+    private Task _lastSend = Task.CompletedTask;
+    private Task _saving = Task.CompletedTask;
     private long _done;
+    private volatile bool _failed;
 
-    /// <summary>Offers an item; it is sent only when its content changed (or the run is full).</summary>
+    /// <summary>
+    /// Offers an item; it is sent only when its content changed (or the run is full). A link write may still be running
+    /// when this returns (<see cref="FlushAsync"/> waits for it), so the caller must not write to the store between offers.
+    /// </summary>
     public async Task OfferAsync(int localId, TItem item, CancellationToken ct)
     {
-        if (Hold(localId, item) && _buffer.Count >= session.BatchSize)
+        if (!Hold(localId, item, ct))
         {
-            await FlushAsync(ct).ConfigureAwait(false);
+            return;
+        }
+
+        // At most one batch waits behind the one with the shop: take results as they come, in order.
+        while (_sent.Count > 1)
+        {
+            await RememberNextAsync(ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// Keeps an item to send later when its content changed (or the run is full), without sending: for a caller that may
-    /// not write while its reader is open. Returns whether it was kept. Only what changed stays in memory.
+    /// Keeps an item to send when its content changed (or the run is full), without writing to the store: for a caller
+    /// that may not write while its reader is open. A full batch goes to the shop at once; what the shop answers is
+    /// remembered in <see cref="FlushAsync"/>. Returns whether it was kept. Only what changed stays in memory.
     /// </summary>
-    public bool Hold(int localId, TItem item)
+    /// <param name="localId">The warehouse id.</param>
+    /// <param name="item">What the shop gets.</param>
+    /// <param name="ct">Cancels the sends this starts (pass the run's token).</param>
+    public bool Hold(int localId, TItem item, CancellationToken ct = default)
     {
         var hash = ContentHash.Of(item);
         if (!session.Options.Full && links.ByLocal(localId)?.ContentHash == hash)
@@ -43,32 +74,90 @@ internal sealed class DeltaSender<TItem>(
         }
 
         _buffer.Add((localId, item, hash));
+        if (_buffer.Count >= session.BatchSize)
+        {
+            StartSend(ct);
+        }
+
         return true;
     }
 
-    /// <summary>Sends everything buffered, in batches of at most the batch size.</summary>
+    /// <summary>Sends everything buffered and remembers what the shop accepted; returns when every link is written.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        var pending = _buffer.ToArray();
-        _buffer.Clear();
-        foreach (var batch in pending.Chunk(session.BatchSize))
+        if (_buffer.Count > 0)
         {
-            await SendAsync(batch, ct).ConfigureAwait(false);
+            StartSend(ct);
         }
+
+        while (_sent.Count > 0)
+        {
+            await RememberNextAsync(ct).ConfigureAwait(false);
+        }
+
+        await _saving.ConfigureAwait(false);
     }
 
-    private async Task SendAsync((int LocalId, TItem Item, string Hash)[] batch, CancellationToken ct)
+    /// <summary>Queues the buffer as one batch, sent once the batch before it has its answer (never two at once).</summary>
+    private void StartSend(CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
+        var batch = _buffer.ToArray();
+        _buffer.Clear();
         if (session.DryRun)
         {
-            session.Report.Plan.Add($"send {batch.Length} {entityName} ({string.Join(", ", batch.Take(10).Select(b => b.LocalId.ToString(CultureInfo.InvariantCulture)))}{(batch.Length > 10 ? ", …" : "")})");
-            counts.Updated += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is not null);
-            counts.Created += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is null);
+            _sent.Enqueue(new SentBatch(batch, Task.FromResult<IReadOnlyList<BatchItemResult>>([])));
             return;
         }
 
-        var results = await send(batch.Select(b => b.Item).ToList(), ct).ConfigureAwait(false);
+        // Off the caller's flow from the start: serialising the batch is work the reader need not wait for.
+        var previous = _lastSend;
+        var answer = Task.Run(() => SendAfterAsync(previous, batch, ct), CancellationToken.None);
+        _lastSend = answer;
+        _sent.Enqueue(new SentBatch(batch, answer));
+    }
+
+    private async Task<IReadOnlyList<BatchItemResult>> SendAfterAsync(Task previous, (int LocalId, TItem Item, string Hash)[] batch, CancellationToken ct)
+    {
+        // A failed batch stops the ones behind it: its error is the run's, and nothing more goes to the shop.
+        await previous.ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        if (_failed)
+        {
+            throw new OperationCanceledException("An earlier batch of the run failed.");
+        }
+
+        var items = new TItem[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            items[i] = batch[i].Item;
+        }
+
+        return await send(items, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the oldest batch's answer, updates counts and links, and starts writing its links.</summary>
+    private async Task RememberNextAsync(CancellationToken ct)
+    {
+        var (batch, answer) = _sent.Dequeue();
+        IReadOnlyList<BatchItemResult> results;
+        try
+        {
+            results = await answer.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The links of the batches the shop already answered are still written before the run fails.
+            Abandon();
+            await _saving.ConfigureAwait(false);
+            throw;
+        }
+
+        if (session.DryRun)
+        {
+            Plan(batch);
+            return;
+        }
+
         session.Report.Export!.ItemsSent += batch.Length;
         var remembered = new List<SyncLink>(batch.Length);
         for (var i = 0; i < batch.Length; i++)
@@ -96,13 +185,39 @@ internal sealed class DeltaSender<TItem>(
             remembered.Add(link);
         }
 
-        if (remembered.Count > 0)
+        // One link write at a time: the next starts when the one before it is done (and fails the run if it failed).
+        try
         {
-            await session.Store.SaveLinksAsync(session.Scope, remembered, ct).ConfigureAwait(false);
+            await _saving.ConfigureAwait(false);
+        }
+        catch
+        {
+            Abandon();
+            throw;
         }
 
+        _saving = remembered.Count > 0 ? session.Store.SaveLinksAsync(session.Scope, remembered, ct) : Task.CompletedTask;
         _done += batch.Length;
         session.Progress("export " + entityName, _done);
         Log.BatchSent(session.Logger, entityName, batch.Length);
     }
+
+    /// <summary>Nothing more goes to the shop; the batches still queued fail without being sent and nobody waits for them.</summary>
+    private void Abandon()
+    {
+        _failed = true;
+        foreach (var (_, answer) in _sent)
+        {
+            _ = answer.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    private void Plan((int LocalId, TItem Item, string Hash)[] batch)
+    {
+        session.Report.Plan.Add($"send {batch.Length} {entityName} ({string.Join(", ", batch.Take(10).Select(b => b.LocalId.ToString(CultureInfo.InvariantCulture)))}{(batch.Length > 10 ? ", …" : "")})");
+        counts.Updated += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is not null);
+        counts.Created += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is null);
+    }
+
+    private sealed record SentBatch((int LocalId, TItem Item, string Hash)[] Batch, Task<IReadOnlyList<BatchItemResult>> Answer);
 }

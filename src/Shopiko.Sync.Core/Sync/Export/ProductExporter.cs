@@ -17,7 +17,7 @@ internal static class ProductExporter
         var basis = session.Basis;
         var column = session.Server.Export.PriceColumn;
         var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
-        // Nothing is sent while the reader is open (SQLite with a rollback journal cannot commit the link writes then), but
+        // No link is written while the reader is open (SQLite with a rollback journal cannot commit the link writes then), but
         // only the changed products are kept until it closes: a run where little changed holds next to nothing.
         await foreach (var good in session.Store.ReadGoodsForShopAsync(column, ct).ConfigureAwait(false))
         {
@@ -27,7 +27,7 @@ internal static class ProductExporter
                 continue;
             }
 
-            sender.Hold(good.Id, ProductMapper.Map(good, column, basis));
+            sender.Hold(good.Id, ProductMapper.Map(good, column, basis), ct);
         }
 
         await sender.FlushAsync(ct).ConfigureAwait(false);

@@ -87,25 +87,56 @@ internal abstract class WarehouseDialect
     /// (with <paramref name="prefix"/> and <paramref name="suffix"/> inside each), and their parameters beside
     /// <c>Scope</c>, <c>Entity</c> and <c>Now</c>.
     /// </summary>
-    protected (string Values, DynamicParameters Parameters) LinkRowValues(LinkRows rows, string prefix, string suffix)
+    protected (string Values, ICommandParameters Parameters) LinkRowValues(LinkRows rows, string prefix, string suffix)
     {
-        var parameters = new DynamicParameters();
-        parameters.Add("Scope", rows.Scope, DbType.String);
-        parameters.Add("Entity", rows.Entity, DbType.String);
-        parameters.Add("Now", rows.Now);
-        var values = new System.Text.StringBuilder(rows.Rows.Count * 32);
+        var values = new System.Text.StringBuilder(rows.Rows.Count * (32 + prefix.Length + suffix.Length));
         for (var i = 0; i < rows.Rows.Count; i++)
         {
-            var row = rows.Rows[i];
             values.Append(i == 0 ? "(" : ", (").Append(prefix)
                 .Append(Param("L" + i)).Append(", ").Append(Param("R" + i)).Append(", ").Append(Param("H" + i))
                 .Append(suffix).Append(')');
-            parameters.Add("L" + i, row.LocalId, DbType.Int32);
-            parameters.Add("R" + i, row.RemoteId, DbType.String);
-            parameters.Add("H" + i, row.ContentHash, DbType.String);
         }
 
-        return (values.ToString(), parameters);
+        return (values.ToString(), new LinkRowParameters(rows));
+    }
+
+    /// <summary>
+    /// <c>Scope</c>, <c>Entity</c>, <c>Now</c> and <c>L{i}</c>, <c>R{i}</c>, <c>H{i}</c> of each row, typed as Dapper
+    /// would type them (strings with the size of 4,000 that keeps SQL Server's plan cache to one plan per row count).
+    /// </summary>
+    private sealed class LinkRowParameters(LinkRows rows) : ICommandParameters
+    {
+        private const int StringSize = 4000;
+
+        public void AddTo(DbCommand command)
+        {
+            var list = command.Parameters;
+            list.Add(Parameter(command, "Scope", rows.Scope, DbType.String));
+            list.Add(Parameter(command, "Entity", rows.Entity, DbType.String));
+            list.Add(Parameter(command, "Now", rows.Now, DbType.DateTime));
+            for (var i = 0; i < rows.Rows.Count; i++)
+            {
+                var row = rows.Rows[i];
+                var index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                list.Add(Parameter(command, "L" + index, row.LocalId, DbType.Int32));
+                list.Add(Parameter(command, "R" + index, row.RemoteId, DbType.String));
+                list.Add(Parameter(command, "H" + index, row.ContentHash, DbType.String));
+            }
+        }
+
+        private static DbParameter Parameter(DbCommand command, string name, object? value, DbType type)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value ?? DBNull.Value;
+            if (type == DbType.String && value is string { Length: <= StringSize })
+            {
+                parameter.Size = StringSize;
+            }
+
+            return parameter;
+        }
     }
 
     /// <summary>Turns an INSERT into what returns the new identity (batched, or the INSERT alone when not batching).</summary>

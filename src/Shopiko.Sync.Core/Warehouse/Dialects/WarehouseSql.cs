@@ -84,5 +84,15 @@ internal sealed class WarehouseSql
 /// <summary>Link rows of one scope and entity to write in one statement.</summary>
 internal sealed record LinkRows(string Scope, string Entity, DateTime Now, IReadOnlyList<Model.SyncLink> Rows);
 
-/// <summary>A statement and its parameters.</summary>
+/// <summary>A statement and its parameters (a Dapper parameter object, or <see cref="ICommandParameters"/>).</summary>
 internal readonly record struct SqlBatch(string Sql, object Parameters);
+
+/// <summary>
+/// Parameters that put themselves on a command: for statements with thousands of them, where Dapper's bookkeeping per
+/// parameter costs more than the statement.
+/// </summary>
+internal interface ICommandParameters
+{
+    /// <summary>Adds the parameters to <paramref name="command"/>.</summary>
+    void AddTo(System.Data.Common.DbCommand command);
+}

@@ -20,19 +20,19 @@ internal sealed class ContractEndpoints(SandboxState state)
         var api = routes.MapGroup(basePath.TrimEnd('/'));
         api.MapGet("/shop", context => Json.WriteAsync(context, state.Info()));
 
-        api.MapPut("/categories/batch", context => BatchAsync(context, state.UpsertCategories));
+        api.MapPut("/categories/batch", context => BatchAsync<CategoryUpsert>(context, state.UpsertCategories));
         api.MapGet("/categories", context => PageAsync(context, allowSince: false, (_, cursor, limit) => state.CategoriesPage(cursor, limit)));
-        api.MapPut("/categories/links", context => BatchAsync(context, state.LinkCategories));
+        api.MapPut("/categories/links", context => BatchAsync<LinkItem>(context, state.LinkCategories));
 
-        api.MapPut("/products/batch", context => BatchAsync(context, state.UpsertProducts));
+        api.MapPut("/products/batch", context => BatchAsync<ProductUpsert>(context, state.UpsertProducts));
         api.MapGet("/products", context => PageAsync(context, allowSince: true, state.ProductsPage));
-        api.MapPut("/products/links", context => BatchAsync(context, state.LinkProducts));
+        api.MapPut("/products/links", context => BatchAsync<LinkItem>(context, state.LinkProducts));
 
-        api.MapPut("/stock/batch", context => BatchAsync(context, state.UpdateStock));
+        api.MapPut("/stock/batch", context => BatchAsync<StockUpsert>(context, state.UpdateStock));
 
-        api.MapPut("/customers/batch", context => BatchAsync(context, state.UpsertCustomers));
+        api.MapPut("/customers/batch", context => BatchAsync<CustomerUpsert>(context, state.UpsertCustomers));
         api.MapGet("/customers", context => PageAsync(context, allowSince: true, state.CustomersPage));
-        api.MapPut("/customers/links", context => BatchAsync(context, state.LinkCustomers));
+        api.MapPut("/customers/links", context => BatchAsync<LinkItem>(context, state.LinkCustomers));
 
         api.MapGet("/orders", PendingOrdersAsync);
         api.MapPost("/orders/{id}/ack", AckAsync);
@@ -41,21 +41,13 @@ internal sealed class ContractEndpoints(SandboxState state)
         api.Map("/{**rest}", context => Json.ErrorAsync(context, StatusCodes.Status404NotFound, "not_found", $"No endpoint {context.Request.Method} {context.Request.Path}."));
     }
 
-    private static async Task BatchAsync(HttpContext context, Func<IReadOnlyList<JsonElement>, List<BatchItemResult>> apply)
+    private static async Task BatchAsync<T>(HttpContext context, Func<BatchBody<T>, List<BatchItemResult>> apply)
+        where T : class
     {
-        List<JsonElement> items;
+        BatchBody<T>? batch;
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("items", out var array)
-                || array.ValueKind != JsonValueKind.Array)
-            {
-                await Json.ErrorAsync(context, StatusCodes.Status422UnprocessableEntity, "validation_failed", "The body must be {\"items\": [ … ]}.").ConfigureAwait(false);
-                return;
-            }
-
-            items = array.EnumerateArray().Select(e => e.Clone()).ToList();
+            batch = BatchBody<T>.Parse((await BodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false)).Span);
         }
         catch (JsonException ex)
         {
@@ -63,13 +55,32 @@ internal sealed class ContractEndpoints(SandboxState state)
             return;
         }
 
-        if (items.Count > MaxBatch)
+        if (batch is null)
         {
-            await Json.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "batch_too_large", $"A batch holds at most {MaxBatch} items; this one has {items.Count}.").ConfigureAwait(false);
+            await Json.ErrorAsync(context, StatusCodes.Status422UnprocessableEntity, "validation_failed", "The body must be {\"items\": [ … ]}.").ConfigureAwait(false);
             return;
         }
 
-        await Json.WriteAsync(context, new { results = apply(items) }).ConfigureAwait(false);
+        if (batch.Items.Count > MaxBatch)
+        {
+            await Json.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "batch_too_large", $"A batch holds at most {MaxBatch} items; this one has {batch.Items.Count}.").ConfigureAwait(false);
+            return;
+        }
+
+        await Json.WriteResultsAsync(context, apply(batch)).ConfigureAwait(false);
+    }
+
+    /// <summary>The request body's bytes (already in memory once <see cref="SignatureCheck"/> has hashed it).</summary>
+    private static async Task<ReadOnlyMemory<byte>> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Body is MemoryStream { Position: 0 } buffered && buffered.TryGetBuffer(out var segment))
+        {
+            return segment;
+        }
+
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return copy.ToArray();
     }
 
     private static async Task PageAsync<T>(HttpContext context, bool allowSince, Func<DateTimeOffset?, Cursor?, int, (List<T> Items, string? Next)> page)

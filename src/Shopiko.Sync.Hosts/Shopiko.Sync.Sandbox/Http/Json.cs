@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Shopiko.Sync.Shop;
+using Shopiko.Sync.Shop.Contract;
 
 namespace Shopiko.Sync.Sandbox.Http;
 
@@ -13,6 +14,48 @@ internal static class Json
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, value, ShopikoJson.Options, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A batch answer <c>{"results": [ … ]}</c>, written field by field straight into the response (the same bytes the
+    /// serializer would write for <see cref="BatchItemResult"/>, without its reflection over 500 records).
+    /// </summary>
+    public static async Task WriteResultsAsync(HttpContext context, IReadOnlyList<BatchItemResult> results)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = context.Response.BodyWriter;
+        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = ShopikoJson.Options.Encoder, SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("results"u8);
+            foreach (var result in results)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("externalId"u8, result.ExternalId);
+                writer.WriteString("id"u8, result.Id);
+                writer.WriteString("status"u8, result.Status);
+                if (result.Error is { } error)
+                {
+                    writer.WriteStartObject("error"u8);
+                    writer.WriteString("code"u8, error.Code);
+                    writer.WriteString("message"u8, error.Message);
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteNull("error"u8);
+                }
+
+                writer.WriteBoolean("succeeded"u8, result.Succeeded);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary><c>{"error": {"code", "message", "details"}}</c>, with <c>Retry-After</c> when given.</summary>

@@ -14,6 +14,8 @@ internal sealed class SignatureCheck(SandboxState state, TimeProvider time, stri
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
+    private const int MaxInitialBuffer = 4 << 20;
+
     private readonly byte[] _key = Encoding.UTF8.GetBytes(key);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -26,14 +28,15 @@ internal sealed class SignatureCheck(SandboxState state, TimeProvider time, stri
         }
 
         string timestamp = headers["X-Timestamp"].ToString();
-        context.Request.EnableBuffering();
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-        context.Request.Body.Position = 0;
+
+        // The body is read once into memory and put back as a seekable stream for the endpoint: ASP.NET Core's own
+        // buffering would spill batch bodies over 30 KB to a temporary file and read them back.
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        context.Request.Body = body;
 
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
         var canonical = context.Request.Method.ToUpperInvariant() + "\n" + target + "\n" + timestamp + "\n"
-            + Convert.ToHexStringLower(SHA256.HashData(body.ToArray()));
+            + Convert.ToHexStringLower(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
         var expected = Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonical)));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(headers["X-Signature"].ToString())))
         {
@@ -55,5 +58,15 @@ internal sealed class SignatureCheck(SandboxState state, TimeProvider time, stri
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    private static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // Content-Length only sizes the first buffer (Kestrel enforces the body limit while it is read).
+        var body = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, MaxInitialBuffer));
+        request.HttpContext.Response.RegisterForDispose(body);
+        await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
+        body.Position = 0;
+        return body;
     }
 }
