@@ -130,6 +130,10 @@ internal sealed class ShopHost : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = false,
         };
+        // The shop stands for a remote server that is warm when a merchant's engine calls it. Here it is a fresh process
+        // sharing the engine's two cores, and with tiered JIT its warm-up (methods re-compiled while the run goes on)
+        // cost more CPU than its steady work: compiled fully optimised once, it takes less from the engine being measured.
+        info.Environment["DOTNET_TieredCompilation"] = "0";
         info.ArgumentList.Add("exec");
         if (File.Exists(runtimeConfig))
         {
