@@ -43,6 +43,9 @@ internal abstract class WarehouseDialect
     /// </summary>
     public virtual bool CombinesWrites => BatchesStatements;
 
+    /// <summary>True when one INSERT may carry several rows in VALUES (every engine but Access).</summary>
+    public virtual bool InsertsManyRows => BatchesStatements;
+
     /// <summary>Sets up a connection the store has just opened (session settings), before any statement of its own.</summary>
     public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -157,7 +160,7 @@ internal abstract class WarehouseDialect
                     $"ABS(g.{Q("GroupID")}) AS GroupId, v.{Q("VATValue")} AS VatRate, g.{Q("Deleted")} AS Deleted " +
                     $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}";
             },
-            SelectGoodsByIds = ids => $"SELECT {goodsColumns} WHERE g.{Q("ID")} IN ({string.Join(", ", ids)})",
+            SelectGoodsByIds = count => $"SELECT {goodsColumns} WHERE g.{Q("ID")} IN ({IdParams(count)})",
             SelectGoodsByCode =
                 $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +
                 $"AND {UpperTrim($"g.{Q("Code")}")} = {Upper(P("Code"))} ORDER BY g.{Q("ID")}",
@@ -196,6 +199,8 @@ internal abstract class WarehouseDialect
                 $"{P("Email")}, {P("TaxNo")}, {P("Bulstat")}, ' ', ' ', ' ', ' ', ' ', ' ', 1, 0, {P("Type")}, 0, {P("UserId")}, {P("GroupID")}, {P("Now")}, 0, ' ', ' ', ' ', 0)"),
             LastIdentity = LastIdentity,
 
+            SelectDocumentObject = $"SELECT {Q("ID")} AS Id, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}",
+            SelectDocumentPartner = $"SELECT {Q("ID")} FROM {T("partners")} WHERE {Q("ID")} = {P("PartnerId")}",
             SelectObjectById = $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name, {Q("PriceGroup")} AS PriceGroup, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("Id")}",
             CountVatGroup = $"SELECT COUNT(*) FROM {T("vatgroups")} WHERE {Q("ID")} = {P("Id")}",
             // One MAX per type, each answered from the (OperType, Acct) index: MAX over "OperType IN (2, 16)" makes MySQL
@@ -211,9 +216,9 @@ internal abstract class WarehouseDialect
             },
             InsertNextAcct = $"INSERT INTO {T("nextacct")} ({Q("NextAcct")}) VALUES ({P("Key")})",
             // Every good of a document in one read (and one lock request), in GoodID order so writers lock in one order.
-            SelectStoreRows = goodIds =>
+            SelectStoreRows = count =>
                 $"SELECT {Q("GoodID")} AS GoodId, {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
-                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({string.Join(", ", goodIds)}) " +
+                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({IdParams(count, "S")}) " +
                 $"ORDER BY {Q("GoodID")}, {Q("LotOrder")}, {Q("ID")}{LockSuffix}",
             AddToStoreRow = $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + {P("Delta")} WHERE {Q("ID")} = {P("Id")}",
             InsertStoreRow =
@@ -225,6 +230,19 @@ internal abstract class WarehouseDialect
             InsertPayment =
                 $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) " +
                 $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type", "TransactionNumber", "EndDate")})",
+            // A document's lines and payments in one statement each: what the document shares is one parameter, each row
+            // adds its own (@GoodId0, @GoodId1, …). One row per statement where VALUES takes one row (Access).
+            InsertOperations = rows =>
+                $"INSERT INTO {T("operations")} ({Cols("OperType", "Acct", "GoodID", "PartnerID", "ObjectID", "OperatorID", "Qtty", "Sign", "PriceIn", "PriceOut", "VATIn", "VATOut", "Discount", "CurrencyID", "CurrencyRate", "Date", "Lot", "LotID", "Note", "SrcDocID", "UserID", "UserRealTime")}) VALUES " +
+                string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+                    $"({P("OperType")}, {P("Acct")}, {P($"GoodId{r}")}, {P("PartnerId")}, {P("ObjectId")}, {P("OperatorId")}, {P($"Qtty{r}")}, {P("Sign")}, " +
+                    $"{P($"PriceIn{r}")}, {P($"PriceOut{r}")}, {P($"VatIn{r}")}, {P($"VatOut{r}")}, {P($"Discount{r}")}, 1, 1, {P("Date")}, {P($"Lot{r}")}, " +
+                    $"{P($"LotId{r}")}, {P($"Note{r}")}, 0, {P("UserId")}, {P("UserRealTime")})")),
+            InsertPayments = rows =>
+                $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) VALUES " +
+                string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+                    $"({P("Acct")}, {P("OperType")}, {P("PartnerId")}, {P("ObjectId")}, {P($"Qtty{r}")}, {P($"Mode{r}")}, {P("Sign")}, {P("Date")}, {P("UserId")}, " +
+                    $"{P("UserRealTime")}, {P($"Type{r}")}, ' ', {P("EndDate")})")),
             CountDocumentLines =
                 $"SELECT COUNT(*) FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
             DeleteDocumentLines =
@@ -262,6 +280,9 @@ internal abstract class WarehouseDialect
             AcknowledgeOrder =
                 $"UPDATE {Q(SyncStateTables.Orders)} SET {Q("Acknowledged")} = -1 " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} AND {Q("Revision")} = {P("Revision")}",
+            AcknowledgeOrders = count =>
+                $"UPDATE {Q(SyncStateTables.Orders)} SET {Q("Acknowledged")} = -1 WHERE {Q("Scope")} = {P("Scope")} AND (" +
+                string.Join(" OR ", Enumerable.Range(0, count).Select(i => $"({Q("OrderId")} = {P($"O{i}")} AND {Q("Revision")} = {P($"R{i}")})")) + ")",
             UpdateQuarantine =
                 $"UPDATE {Q(SyncStateTables.Quarantine)} SET {Q("Reason")} = {P("Reason")}, {Q("LastSeen")} = {P("Now")}, {Q("Attempts")} = {Q("Attempts")} + 1 " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} AND {Q("ItemId")} = {P("ItemId")}",
@@ -283,6 +304,12 @@ internal abstract class WarehouseDialect
                 $"INSERT INTO {Q(SyncStateTables.Marks)} ({Cols("Scope", "Name", "Value", "UpdatedAt")}) VALUES ({Params("Scope", "Name", "Value", "Now")})",
         };
     }
+
+    /// <summary>
+    /// <c>@G0, @G1, …</c>: integer IDs as parameters, so that the text repeats for every list of the same length (Dapper
+    /// and the server cache per text; IDs written into it made every document a new statement).
+    /// </summary>
+    private string IdParams(int count, string prefix = "G") => string.Join(", ", Enumerable.Range(0, count).Select(i => Param(prefix + i)));
 
     /// <summary>Creates the sync-state tables that are missing. Engines with IF NOT EXISTS simply run <see cref="SyncStateDdl"/>.</summary>
     public virtual async Task EnsureSyncStateAsync(DbConnection connection, CancellationToken cancellationToken)
