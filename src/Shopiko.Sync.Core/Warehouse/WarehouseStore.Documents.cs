@@ -142,13 +142,23 @@ internal sealed partial class WarehouseStore
         return written;
     }
 
+    /// <summary>The row of <see cref="WarehouseSql.SelectDocumentFacts"/>.</summary>
+    private sealed class DocumentFactsRow
+    {
+        public long Recorded { get; set; }
+        public long Objects { get; set; }
+        public int? ObjectDeleted { get; set; }
+        public long Partners { get; set; }
+        public double? MaxAcct { get; set; }
+    }
+
     /// <summary>What a document's transaction reads before it writes.</summary>
     private sealed record DocumentFacts(long Recorded, ObjectRow? Object, bool PartnerExists, Dictionary<int, GoodRow> Goods, double? MaxAcct);
 
     /// <summary>
     /// Whether the order's revision is recorded, the object, the partner, the goods and the highest number so far: one
-    /// command holding every SELECT where the engine batches statements (a round trip each would cost more than the
-    /// statements), else one after another (SQLite is in-process; Access takes one statement per command).
+    /// row of checks and the goods, in one command, where the engine takes several statements per command (a round trip
+    /// and a statement each would cost more than the lookups); one statement after another on Access.
     /// </summary>
     private async Task<DocumentFacts> ReadDocumentFactsAsync(
         DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseDocument document, OrderImportRecord? order,
@@ -164,28 +174,22 @@ internal sealed partial class WarehouseStore
         {
             goodParameters.Add("ObjectId", document.ObjectId);
             goodParameters.Add("PartnerId", document.PartnerId);
-            var text = new System.Text.StringBuilder();
             if (order is not null)
             {
-                text.Append(sql.CountImportedOrderRevision).Append(";\n");
                 goodParameters.Add("Scope", order.Scope);
                 goodParameters.Add("OrderId", order.OrderId);
                 goodParameters.Add("Revision", order.Revision);
             }
 
-            text.Append(sql.SelectDocumentObject).Append(";\n")
-                .Append(sql.SelectDocumentPartner).Append(";\n")
-                .Append(sql.SelectGoodsByIds(goodIds.Count)).Append(";\n")
-                .Append(maxAcct);
-            await using var grid = await connection.QueryMultipleAsync(Command(text.ToString(), goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
-            var recorded = order is null ? 0 : await grid.ReadSingleAsync<long>().ConfigureAwait(false);
-            var objectRow = await grid.ReadFirstOrDefaultAsync<ObjectRow>().ConfigureAwait(false);
-            var partner = await grid.ReadFirstOrDefaultAsync<int?>().ConfigureAwait(false);
+            var text = sql.SelectDocumentFacts(maxAcct, order is not null) + ";\n" + sql.SelectGoodsByIds(goodIds.Count);
+            await using var grid = await connection.QueryMultipleAsync(Command(text, goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
+            var row = await grid.ReadSingleAsync<DocumentFactsRow>().ConfigureAwait(false);
             var goods = (await grid.ReadAsync<GoodRow>().ConfigureAwait(false)).ToDictionary(g => g.Id);
-            var max = await grid.ReadSingleAsync<double?>().ConfigureAwait(false);
-            return new DocumentFacts(recorded, objectRow, partner is not null, goods, max);
+            var objectRow = row.Objects == 0 ? null : new ObjectRow { Id = document.ObjectId, Deleted = row.ObjectDeleted };
+            return new DocumentFacts(row.Recorded, objectRow, row.Partners > 0, goods, row.MaxAcct);
         }
 
+        // Access: one statement per command, and no SELECT without a table.
         var count = order is null ? 0 : await connection.ExecuteScalarAsync<long>(Command(sql.CountImportedOrderRevision,
             new { order.Scope, order.OrderId, order.Revision }, transaction, cancellationToken)).ConfigureAwait(false);
         var found = await connection.QueryFirstOrDefaultAsync<ObjectRow>(Command(sql.SelectDocumentObject, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);

@@ -667,6 +667,28 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
+    public async Task A_missing_or_deleted_object_or_a_missing_partner_writes_nothing()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 10);
+        var before = await db.FingerprintAsync();
+
+        var noObject = () => store.WriteDocumentAsync(Sale(77, 1, (good.Id, 1, 12m)), new OrderImportRecord(Scope, "ord_x", 1, "new"));
+        var noPartner = () => store.WriteDocumentAsync(Sale(2, 9999, (good.Id, 1, 12m)), new OrderImportRecord(Scope, "ord_x", 1, "new"));
+
+        (await noObject.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("object (warehouse location) 77 does not exist");
+        (await noPartner.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("partner 9999 does not exist");
+        (await db.FingerprintAsync()).Should().Be(before);
+
+        await db.ExecuteAsync("UPDATE {objects} SET [Deleted] = -1 WHERE [ID] = 2");
+        var deleted = () => store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)));
+        (await deleted.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("object (warehouse location) 2 is deleted");
+        (await store.ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
+    }
+
+    [StoreFact]
     public async Task A_value_longer_than_its_column_writes_nothing()
     {
         var db = await NewDatabaseAsync();

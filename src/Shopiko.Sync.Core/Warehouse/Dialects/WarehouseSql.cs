@@ -36,6 +36,12 @@ internal sealed class WarehouseSql
     /// <summary>Identity of the last insert, for engines that do not batch it with the INSERT.</summary>
     public required string LastIdentity { get; init; }
 
+    /// <summary>
+    /// One row: <c>Recorded</c> (the order revision's rows, 0 without an order), <c>Objects</c> and <c>ObjectDeleted</c>
+    /// (<c>@ObjectId</c>), <c>Partners</c> (<c>@PartnerId</c>) and <c>MaxAcct</c> (the given MAX statement).
+    /// </summary>
+    public required Func<string, bool, string> SelectDocumentFacts { get; init; }
+
     /// <summary>The object a document is written to (<c>@ObjectId</c>): ID and Deleted only.</summary>
     public required string SelectDocumentObject { get; init; }
 
