@@ -99,15 +99,18 @@ internal sealed partial class WarehouseStore
             // are read once and kept up to date in memory, so a good on two lines sees its first line's change.
             var batch = new StatementBatch(_dialect);
             var operations = new List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)>(document.Lines.Count);
+            var changes = new List<(int RowId, decimal Delta)>();
             foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
             {
                 var good = goods[line.GoodId];
                 var vatRate = Number.Read(good.VatRate);
-                foreach (var portion in MoveStock(sql, settings, batch, stock, document.ObjectId, good, line.Quantity, sign))
+                foreach (var portion in MoveStock(sql, settings, batch, changes, stock, document.ObjectId, good, line.Quantity, sign))
                 {
                     operations.Add((line, index, portion, vatRate));
                 }
             }
+
+            AddStockChanges(batch, sql, changes);
 
             AddOperations(batch, sql, document, operations, operType, acct, date, now, settings.PricesIncludeVat);
             if (document.Payments is { } payments)
@@ -306,7 +309,7 @@ internal sealed partial class WarehouseStore
     /// otherwise it is taken from the last lot in that order (which goes negative, as the program does).
     /// </remarks>
     private IReadOnlyList<Portion> MoveStock(
-        WarehouseSql sql, WarehouseSettings settings, StatementBatch batch,
+        WarehouseSql sql, WarehouseSettings settings, StatementBatch batch, List<(int RowId, decimal Delta)> changes,
         Dictionary<int, List<StoreRow>> stock, int objectId, GoodRow good, decimal quantity, int sign)
     {
         var cost = Number.Read(good.PriceIn);
@@ -398,19 +401,13 @@ internal sealed partial class WarehouseStore
 
         return portions;
 
-        // The UPDATE adds in the database, as before; the row in memory follows (NULL + delta stays NULL there too).
+        // The UPDATE adds in the database (see AddStockChanges); the row in memory follows (NULL + delta stays NULL there too).
         void Add(StoreRow row, decimal delta)
         {
             row.Qtty += Number.Write(delta);
             if (row.Id != PendingRow)
             {
-                var value = Number.Write(delta);
-                var id = row.Id;
-                batch.Add(sql.AddToStoreRow, p =>
-                {
-                    p.Add("Delta", value);
-                    p.Add("Id", id);
-                });
+                changes.Add((row.Id, delta));
             }
         }
 
@@ -429,6 +426,42 @@ internal sealed partial class WarehouseStore
                 p.Add("Lot", row.Lot);
                 p.Add("LotId", row.LotId);
                 p.Add("LotOrder", row.LotOrder);
+            });
+        }
+    }
+
+    /// <summary>
+    /// The stock changes of a document, each row once with the sum of its changes: one UPDATE for all rows where VALUES
+    /// takes several rows (<c>Qtty = Qtty + CASE ID WHEN … END</c>), else one per row. The database adds, as before,
+    /// so a cashier's change committed meanwhile is kept (the rows are locked since they were read anyway).
+    /// </summary>
+    private static void AddStockChanges(StatementBatch batch, WarehouseSql sql, List<(int RowId, decimal Delta)> changes)
+    {
+        var rows = changes.GroupBy(c => c.RowId).Select(g => (Id: g.Key, Delta: Number.Write(g.Sum(c => c.Delta)))).ToList();
+        if (rows.Count == 1 || !batch.InsertsManyRows)
+        {
+            foreach (var (id, delta) in rows)
+            {
+                batch.Add(sql.AddToStoreRow, p =>
+                {
+                    p.Add("Delta", delta);
+                    p.Add("Id", id);
+                });
+            }
+
+            return;
+        }
+
+        foreach (var chunk in rows.Chunk(MaxOperationRows))
+        {
+            batch.Add(sql.AddToStoreRows(chunk.Length), p =>
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var n = i.ToString(CultureInfo.InvariantCulture);
+                    p.Add("I" + n, chunk[i].Id);
+                    p.Add("D" + n, chunk[i].Delta);
+                }
             });
         }
     }

@@ -232,6 +232,10 @@ internal abstract class WarehouseDialect
                 $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({IdParams(count, "S")}) " +
                 $"ORDER BY {Q("GoodID")}, {Q("LotOrder")}, {Q("ID")}{LockSuffix}",
             AddToStoreRow = $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + {P("Delta")} WHERE {Q("ID")} = {P("Id")}",
+            AddToStoreRows = count =>
+                $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + CASE {Q("ID")} " +
+                string.Join(" ", Enumerable.Range(0, count).Select(i => $"WHEN {P($"I{i}")} THEN {P($"D{i}")}")) +
+                $" END WHERE {Q("ID")} IN ({IdParams(count, "I")})",
             InsertStoreRow =
                 $"INSERT INTO {T("store")} ({Cols("ObjectID", "GoodID", "Qtty", "Price", "Lot", "LotID", "LotOrder")}) " +
                 $"VALUES ({Params("ObjectId", "GoodId", "Qtty", "Price", "Lot", "LotId", "LotOrder")})",

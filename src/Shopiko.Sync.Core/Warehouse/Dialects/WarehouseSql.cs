@@ -57,6 +57,9 @@ internal sealed class WarehouseSql
     /// <summary>The stock rows of some goods in one object (<c>@ObjectId</c>), locked, by good then lot order: that many good IDs as <c>@S0</c> … <c>@S{n-1}</c>.</summary>
     public required Func<int, string> SelectStoreRows { get; init; }
     public required string AddToStoreRow { get; init; }
+
+    /// <summary>Adds to that many stock rows at once: <c>@I{i}</c> (row ID) gets <c>@D{i}</c> added.</summary>
+    public required Func<int, string> AddToStoreRows { get; init; }
     public required string InsertStoreRow { get; init; }
     public required string InsertOperation { get; init; }
     public required string InsertPayment { get; init; }
