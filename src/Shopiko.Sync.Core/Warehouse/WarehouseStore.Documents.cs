@@ -184,7 +184,7 @@ internal sealed partial class WarehouseStore
                 goodParameters.Add("Revision", order.Revision);
             }
 
-            var text = sql.SelectDocumentFacts(maxAcct, order is not null) + ";\n" + sql.SelectGoodsByIds(goodIds.Count);
+            var text = sql.SelectDocumentFacts(maxAcct, order is not null) + ";\n" + sql.SelectDocumentGoods(goodIds.Count);
             await using var grid = await connection.QueryMultipleAsync(Command(text, goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
             var row = await grid.ReadSingleAsync<DocumentFactsRow>().ConfigureAwait(false);
             var goods = (await grid.ReadAsync<GoodRow>().ConfigureAwait(false)).ToDictionary(g => g.Id);
@@ -197,7 +197,7 @@ internal sealed partial class WarehouseStore
             new { order.Scope, order.OrderId, order.Revision }, transaction, cancellationToken)).ConfigureAwait(false);
         var found = await connection.QueryFirstOrDefaultAsync<ObjectRow>(Command(sql.SelectDocumentObject, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
         var partnerId = await connection.ExecuteScalarAsync<int?>(Command(sql.SelectDocumentPartner, new { document.PartnerId }, transaction, cancellationToken)).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<GoodRow>(Command(sql.SelectGoodsByIds(goodIds.Count), goodParameters, transaction, cancellationToken)).ConfigureAwait(false))
+        var rows = (await connection.QueryAsync<GoodRow>(Command(sql.SelectDocumentGoods(goodIds.Count), goodParameters, transaction, cancellationToken)).ConfigureAwait(false))
             .ToDictionary(g => g.Id);
         var highest = await connection.ExecuteScalarAsync<double?>(Command(maxAcct, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
         return new DocumentFacts(count, found, partnerId is not null, rows, highest);

@@ -160,7 +160,10 @@ internal abstract class WarehouseDialect
                     $"ABS(g.{Q("GroupID")}) AS GroupId, v.{Q("VATValue")} AS VatRate, g.{Q("Deleted")} AS Deleted " +
                     $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}";
             },
-            SelectGoodsByIds = count => $"SELECT {goodsColumns} WHERE g.{Q("ID")} IN ({IdParams(count)})",
+            // Only what a document line needs: the name (for messages), the cost, the type and the VAT rate.
+            SelectDocumentGoods = count =>
+                $"SELECT g.{Q("ID")} AS Id, g.{Q("Name")} AS Name, g.{Q("PriceIn")} AS PriceIn, g.{Q("Type")} AS Type, v.{Q("VATValue")} AS VatRate " +
+                $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} IN ({IdParams(count)})",
             SelectGoodsByCode =
                 $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +
                 $"AND {UpperTrim($"g.{Q("Code")}")} = {Upper(P("Code"))} ORDER BY g.{Q("ID")}",

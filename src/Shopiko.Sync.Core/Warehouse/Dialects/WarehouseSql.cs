@@ -14,8 +14,8 @@ internal sealed class WarehouseSql
     public required Func<Configuration.PriceColumn, string> SelectGoodsForShop { get; init; }
     public required string SelectGoodsByCode { get; init; }
 
-    /// <summary>Goods by ID: that many IDs as <c>@G0</c> … <c>@G{n-1}</c>.</summary>
-    public required Func<int, string> SelectGoodsByIds { get; init; }
+    /// <summary>The goods of a document's lines (ID, name, cost, type, VAT rate): that many IDs as <c>@G0</c> … <c>@G{n-1}</c>.</summary>
+    public required Func<int, string> SelectDocumentGoods { get; init; }
     public required string SelectGroups { get; init; }
     public required string SelectGroupById { get; init; }
     public required string SelectGroupCodes { get; init; }
