@@ -77,12 +77,8 @@ internal sealed partial class WarehouseStore
             {
                 var parameters = new DynamicParameters();
                 parameters.Add("ObjectId", document.ObjectId);
-                for (var i = 0; i < stockIds.Count; i++)
-                {
-                    parameters.Add("S" + i.ToString(CultureInfo.InvariantCulture), stockIds[i]);
-                }
-
-                stockRead = (sql.SelectStoreRows(stockIds.Count), parameters);
+                WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
+                stockRead = (sql.SelectStoreRows(stockIds), parameters);
             }
 
             var (acct, stockRows) = await DocumentNumbers.ReserveAsync<StoreRow>(connection, transaction, _dialect, sql, _logger, document.Kind,
@@ -112,7 +108,7 @@ internal sealed partial class WarehouseStore
 
             AddStockChanges(batch, sql, changes);
 
-            AddOperations(batch, sql, document, operations, operType, acct, date, now, settings.PricesIncludeVat);
+            AddOperations(batch, sql, document, operations, operType, sign, acct, date, now, settings.PricesIncludeVat);
             if (document.Payments is { } payments)
             {
                 AddPayments(batch, sql, document, payments, operType, acct, date, now);
@@ -168,10 +164,7 @@ internal sealed partial class WarehouseStore
         List<int> goodIds, string maxAcct, CancellationToken cancellationToken)
     {
         var goodParameters = new DynamicParameters();
-        for (var i = 0; i < goodIds.Count; i++)
-        {
-            goodParameters.Add("G" + i.ToString(CultureInfo.InvariantCulture), goodIds[i]);
-        }
+        WarehouseDialect.AddIdParameters(goodParameters, "G", goodIds);
 
         if (_dialect.BatchesStatements)
         {
@@ -184,7 +177,7 @@ internal sealed partial class WarehouseStore
                 goodParameters.Add("Revision", order.Revision);
             }
 
-            var text = sql.SelectDocumentFacts(maxAcct, order is not null) + ";\n" + sql.SelectDocumentGoods(goodIds.Count);
+            var text = sql.SelectDocumentFacts(maxAcct, order is not null) + ";\n" + sql.SelectDocumentGoods(goodIds);
             await using var grid = await connection.QueryMultipleAsync(Command(text, goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
             var row = await grid.ReadSingleAsync<DocumentFactsRow>().ConfigureAwait(false);
             var goods = (await grid.ReadAsync<GoodRow>().ConfigureAwait(false)).ToDictionary(g => g.Id);
@@ -197,7 +190,7 @@ internal sealed partial class WarehouseStore
             new { order.Scope, order.OrderId, order.Revision }, transaction, cancellationToken)).ConfigureAwait(false);
         var found = await connection.QueryFirstOrDefaultAsync<ObjectRow>(Command(sql.SelectDocumentObject, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
         var partnerId = await connection.ExecuteScalarAsync<int?>(Command(sql.SelectDocumentPartner, new { document.PartnerId }, transaction, cancellationToken)).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<GoodRow>(Command(sql.SelectDocumentGoods(goodIds.Count), goodParameters, transaction, cancellationToken)).ConfigureAwait(false))
+        var rows = (await connection.QueryAsync<GoodRow>(Command(sql.SelectDocumentGoods(goodIds), goodParameters, transaction, cancellationToken)).ConfigureAwait(false))
             .ToDictionary(g => g.Id);
         var highest = await connection.ExecuteScalarAsync<double?>(Command(maxAcct, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
         return new DocumentFacts(count, found, partnerId is not null, rows, highest);
@@ -206,7 +199,7 @@ internal sealed partial class WarehouseStore
     /// <summary>The document's operation rows: one INSERT for all of them where VALUES takes several rows.</summary>
     private static void AddOperations(
         StatementBatch batch, WarehouseSql sql, WarehouseDocument document, List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)> operations,
-        int operType, long acct, DateTime date, DateTime now, bool pricesIncludeVat)
+        int operType, int sign, long acct, DateTime date, DateTime now, bool pricesIncludeVat)
     {
         // Values are checked and converted now, so a value too long fails before anything is sent.
         var rows = operations.Select(o => new
@@ -232,7 +225,7 @@ internal sealed partial class WarehouseStore
                 p.Add("PartnerId", document.PartnerId);
                 p.Add("ObjectId", document.ObjectId);
                 p.Add("OperatorId", document.OperatorId);
-                p.Add("Sign", OperationSign(document.Kind));
+                p.Add("Sign", sign);
                 p.Add("Date", date);
                 p.Add("UserId", document.OperatorId);
                 p.Add("UserRealTime", now);
@@ -257,8 +250,6 @@ internal sealed partial class WarehouseStore
 
     /// <summary>Operation rows per INSERT: 10 parameters a row stay far below SQL Server's 2,100.</summary>
     private const int MaxOperationRows = 100;
-
-    private static int OperationSign(DocumentKind kind) => DocumentNumbers.Describe(kind).Sign;
 
     /// <summary>VAT included in (or added to) a unit price, as the program writes VATIn.</summary>
     private static decimal VatOf(decimal price, decimal rate, bool pricesIncludeVat) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Testing;
 using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Model;
 using Shopiko.Sync.Warehouse.Schema;
 
@@ -266,6 +267,25 @@ public abstract class WarehouseStoreContract
         rows.Should().OnlyContain(r => r.PriceOut == 12.0 && r.VATOut == 2.0 && r.PartnerID == 1 && r.ObjectID == 2 && r.Sign == -1);
         (await StockAsync(store, 2, good.Id)).Should().Be(10_000m - Enumerable.Range(1, 130).Where(i => i % 2 == 0).Sum());
         (await StockAsync(store, 2, other.Id)).Should().Be(10_000m - Enumerable.Range(1, 130).Where(i => i % 2 == 1).Sum());
+    }
+
+    [StoreFact]
+    public async Task A_document_with_more_goods_than_an_id_list_takes_as_parameters_writes_every_line()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var goods = new List<Good>();
+        for (var i = 0; i <= WarehouseDialect.MaxIdParameters; i++)
+        {
+            goods.Add(await NewGoodAsync(store, "SKU-" + i));
+        }
+
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 5);
+
+        var written = await store.WriteDocumentAsync(Sale(2, 1, [.. goods.Select(g => (g.Id, 1m, 12m))]));
+
+        written.LineCount.Should().Be(goods.Count);
+        (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {store} WHERE [ObjectID] = 2 AND [Qtty] = 4")).Should().Be(goods.Count);
     }
 
     [StoreFact]

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Shopiko.Sync.Configuration;
 
@@ -161,9 +162,9 @@ internal abstract class WarehouseDialect
                     $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}";
             },
             // Only what a document line needs: the name (for messages), the cost, the type and the VAT rate.
-            SelectDocumentGoods = count =>
+            SelectDocumentGoods = ids =>
                 $"SELECT g.{Q("ID")} AS Id, g.{Q("Name")} AS Name, g.{Q("PriceIn")} AS PriceIn, g.{Q("Type")} AS Type, v.{Q("VATValue")} AS VatRate " +
-                $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} IN ({IdParams(count)})",
+                $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} IN ({IdList(ids, "G")})",
             SelectGoodsByCode =
                 $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +
                 $"AND {UpperTrim($"g.{Q("Code")}")} = {Upper(P("Code"))} ORDER BY g.{Q("ID")}",
@@ -230,9 +231,9 @@ internal abstract class WarehouseDialect
             },
             InsertNextAcct = $"INSERT INTO {T("nextacct")} ({Q("NextAcct")}) VALUES ({P("Key")})",
             // Every good of a document in one read (and one lock request), in GoodID order so writers lock in one order.
-            SelectStoreRows = count =>
+            SelectStoreRows = ids =>
                 $"SELECT {Q("GoodID")} AS GoodId, {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
-                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({IdParams(count, "S")}) " +
+                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({IdList(ids, "S")}) " +
                 $"ORDER BY {Q("GoodID")}, {Q("LotOrder")}, {Q("ID")}{LockSuffix}",
             AddToStoreRow = $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + {P("Delta")} WHERE {Q("ID")} = {P("Id")}",
             AddToStoreRows = count =>
@@ -327,7 +328,33 @@ internal abstract class WarehouseDialect
     /// <c>@G0, @G1, …</c>: integer IDs as parameters, so that the text repeats for every list of the same length (Dapper
     /// and the server cache per text; IDs written into it made every document a new statement).
     /// </summary>
-    private string IdParams(int count, string prefix = "G") => string.Join(", ", Enumerable.Range(0, count).Select(i => Param(prefix + i)));
+    private string IdParams(int count, string prefix) => string.Join(", ", Enumerable.Range(0, count).Select(i => Param(prefix + i)));
+
+    /// <summary>
+    /// The IDs as <see cref="IdParams"/> (<c>@{prefix}0</c> …, see <see cref="AddIdParameters"/>), or written into the text
+    /// when there are more than <see cref="MaxIdParameters"/> (SQL Server takes 2,100 parameters per command).
+    /// </summary>
+    private string IdList(IReadOnlyList<int> ids, string prefix) =>
+        ids.Count <= MaxIdParameters ? IdParams(ids.Count, prefix) : string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Most IDs a list passes as parameters.</summary>
+    public const int MaxIdParameters = 500;
+
+    /// <summary>The parameters of an ID list built by the SQL (none when the IDs are written into the text).</summary>
+    public static void AddIdParameters(DynamicParameters parameters, string prefix, IReadOnlyList<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count > MaxIdParameters)
+        {
+            return;
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            parameters.Add(prefix + i.ToString(CultureInfo.InvariantCulture), ids[i]);
+        }
+    }
 
     /// <summary>Creates the sync-state tables that are missing. Engines with IF NOT EXISTS simply run <see cref="SyncStateDdl"/>.</summary>
     public virtual async Task EnsureSyncStateAsync(DbConnection connection, CancellationToken cancellationToken)

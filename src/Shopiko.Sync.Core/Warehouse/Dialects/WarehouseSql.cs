@@ -14,8 +14,8 @@ internal sealed class WarehouseSql
     public required Func<Configuration.PriceColumn, string> SelectGoodsForShop { get; init; }
     public required string SelectGoodsByCode { get; init; }
 
-    /// <summary>The goods of a document's lines (ID, name, cost, type, VAT rate): that many IDs as <c>@G0</c> … <c>@G{n-1}</c>.</summary>
-    public required Func<int, string> SelectDocumentGoods { get; init; }
+    /// <summary>The goods of a document's lines (ID, name, cost, type, VAT rate); the IDs as <c>@G0</c> … (see <see cref="WarehouseDialect.AddIdParameters"/>).</summary>
+    public required Func<IReadOnlyList<int>, string> SelectDocumentGoods { get; init; }
     public required string SelectGroups { get; init; }
     public required string SelectGroupById { get; init; }
     public required string SelectGroupCodes { get; init; }
@@ -54,8 +54,8 @@ internal sealed class WarehouseSql
     public required Func<IEnumerable<int>, bool, string> SelectMaxAcct { get; init; }
     public required string InsertNextAcct { get; init; }
 
-    /// <summary>The stock rows of some goods in one object (<c>@ObjectId</c>), locked, by good then lot order: that many good IDs as <c>@S0</c> … <c>@S{n-1}</c>.</summary>
-    public required Func<int, string> SelectStoreRows { get; init; }
+    /// <summary>The stock rows of some goods in one object (<c>@ObjectId</c>), locked, by good then lot order; the good IDs as <c>@S0</c> … (see <see cref="WarehouseDialect.AddIdParameters"/>).</summary>
+    public required Func<IReadOnlyList<int>, string> SelectStoreRows { get; init; }
     public required string AddToStoreRow { get; init; }
 
     /// <summary>Adds to that many stock rows at once: <c>@I{i}</c> (row ID) gets <c>@D{i}</c> added.</summary>
