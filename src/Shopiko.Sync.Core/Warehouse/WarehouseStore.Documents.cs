@@ -166,7 +166,7 @@ internal sealed partial class WarehouseStore
         var goodParameters = new DynamicParameters();
         WarehouseDialect.AddIdParameters(goodParameters, "G", goodIds);
 
-        if (_dialect.BatchesStatements)
+        if (sql.SelectDocumentFacts is { } selectFacts)
         {
             goodParameters.Add("ObjectId", document.ObjectId);
             goodParameters.Add("PartnerId", document.PartnerId);
@@ -177,7 +177,7 @@ internal sealed partial class WarehouseStore
                 goodParameters.Add("Revision", order.Revision);
             }
 
-            var text = sql.SelectDocumentFacts(maxAcct, order is not null) + ";\n" + sql.SelectDocumentGoods(goodIds);
+            var text = selectFacts(maxAcct, order is not null) + ";\n" + sql.SelectDocumentGoods(goodIds);
             await using var grid = await connection.QueryMultipleAsync(Command(text, goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
             var row = await grid.ReadSingleAsync<DocumentFactsRow>().ConfigureAwait(false);
             var goods = (await grid.ReadAsync<GoodRow>().ConfigureAwait(false)).ToDictionary(g => g.Id);
@@ -452,6 +452,7 @@ internal sealed partial class WarehouseStore
                     var n = i.ToString(CultureInfo.InvariantCulture);
                     p.Add("I" + n, chunk[i].Id);
                     p.Add("D" + n, chunk[i].Delta);
+                    p.Add("J" + n, chunk[i].Id);
                 }
             });
         }

@@ -204,14 +204,14 @@ internal abstract class WarehouseDialect
             LastIdentity = LastIdentity,
 
             // Everything a document checks before it writes, and the highest number so far, as one row: a statement each
-            // costs the server more than the lookups (engines that take several statements per command; not Access).
-            SelectDocumentFacts = (maxAcct, withOrder) =>
+            // costs the server more than the lookups. Not on Access, which takes no SELECT without a table.
+            SelectDocumentFacts = !BatchesStatements ? null : (maxAcct, withOrder) =>
                 "SELECT " +
                 (withOrder
                     ? $"(SELECT COUNT(*) FROM {Q(SyncStateTables.Orders)} WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} AND {Q("Revision")} = {P("Revision")})"
                     : "0") + " AS Recorded, " +
                 $"(SELECT COUNT(*) FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}) AS Objects, " +
-                $"(SELECT MAX({Q("Deleted")}) FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}) AS ObjectDeleted, " +
+                $"(SELECT {Q("Deleted")} FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}) AS ObjectDeleted, " +
                 $"(SELECT COUNT(*) FROM {T("partners")} WHERE {Q("ID")} = {P("PartnerId")}) AS Partners, " +
                 $"({maxAcct}) AS MaxAcct",
             SelectDocumentObject = $"SELECT {Q("ID")} AS Id, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}",
@@ -239,7 +239,7 @@ internal abstract class WarehouseDialect
             AddToStoreRows = count =>
                 $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + CASE {Q("ID")} " +
                 string.Join(" ", Enumerable.Range(0, count).Select(i => $"WHEN {P($"I{i}")} THEN {P($"D{i}")}")) +
-                $" END WHERE {Q("ID")} IN ({IdParams(count, "I")})",
+                $" END WHERE {Q("ID")} IN ({IdParams(count, "J")})",
             InsertStoreRow =
                 $"INSERT INTO {T("store")} ({Cols("ObjectID", "GoodID", "Qtty", "Price", "Lot", "LotID", "LotOrder")}) " +
                 $"VALUES ({Params("ObjectId", "GoodId", "Qtty", "Price", "Lot", "LotId", "LotOrder")})",

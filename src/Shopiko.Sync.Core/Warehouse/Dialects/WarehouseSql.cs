@@ -38,9 +38,10 @@ internal sealed class WarehouseSql
 
     /// <summary>
     /// One row: <c>Recorded</c> (the order revision's rows, 0 without an order), <c>Objects</c> and <c>ObjectDeleted</c>
-    /// (<c>@ObjectId</c>), <c>Partners</c> (<c>@PartnerId</c>) and <c>MaxAcct</c> (the given MAX statement).
+    /// (<c>@ObjectId</c>), <c>Partners</c> (<c>@PartnerId</c>) and <c>MaxAcct</c> (the given MAX statement); null where
+    /// the engine takes one statement per command and no SELECT without a table (Access: the checks run one by one).
     /// </summary>
-    public required Func<string, bool, string> SelectDocumentFacts { get; init; }
+    public required Func<string, bool, string>? SelectDocumentFacts { get; init; }
 
     /// <summary>The object a document is written to (<c>@ObjectId</c>): ID and Deleted only.</summary>
     public required string SelectDocumentObject { get; init; }
@@ -58,7 +59,7 @@ internal sealed class WarehouseSql
     public required Func<IReadOnlyList<int>, string> SelectStoreRows { get; init; }
     public required string AddToStoreRow { get; init; }
 
-    /// <summary>Adds to that many stock rows at once: <c>@I{i}</c> (row ID) gets <c>@D{i}</c> added.</summary>
+    /// <summary>Adds to that many stock rows at once: <c>@I{i}</c> (row ID) gets <c>@D{i}</c> added; <c>@J{i}</c> repeats <c>@I{i}</c> in the WHERE (each parameter named once).</summary>
     public required Func<int, string> AddToStoreRows { get; init; }
     public required string InsertStoreRow { get; init; }
     public required string InsertOperation { get; init; }
