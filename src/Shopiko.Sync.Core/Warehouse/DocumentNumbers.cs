@@ -35,24 +35,45 @@ internal static class DocumentNumbers
     /// <summary>The printable number: prefix and ten digits, e.g. <c>S0000000123</c>.</summary>
     public static string Format(string prefix, long acct) => prefix + acct.ToString("D10", CultureInfo.InvariantCulture);
 
-    /// <summary>Reserves the next number inside <paramref name="transaction"/>.</summary>
+    /// <summary>
+    /// Reserves the next number after <paramref name="max"/> (read by the caller with
+    /// <see cref="WarehouseSql.SelectMaxAcct"/> inside <paramref name="transaction"/>) and returns it with the rows of
+    /// <paramref name="alongside"/>, a read that follows the reservation: where the engine batches statements it goes in
+    /// the same command as each INSERT attempt (one round trip; a taken number fails the INSERT before the read runs on
+    /// MySQL, and the read is simply repeated with the next attempt elsewhere), else it runs once after the INSERT.
+    /// </summary>
     /// <exception cref="WarehouseDataException">No free number within <see cref="MaxAttempts"/> tries.</exception>
-    public static async Task<long> ReserveAsync(
+    public static async Task<(long Acct, IReadOnlyList<TRow> Rows)> ReserveAsync<TRow>(
         DbConnection connection, DbTransaction transaction, WarehouseDialect dialect, WarehouseSql sql, ILogger logger,
-        DocumentKind kind, int objectId, bool perObject, CancellationToken cancellationToken)
+        DocumentKind kind, double? max, (string Sql, DynamicParameters Parameters)? alongside, int commandTimeout, CancellationToken cancellationToken)
     {
-        var (_, _, prefix, numberedWith) = Describe(kind);
-        var max = await connection.ExecuteScalarAsync<double?>(new CommandDefinition(
-            sql.SelectMaxAcct(numberedWith, perObject), new { ObjectId = objectId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var (_, _, prefix, _) = Describe(kind);
         var next = (long)(max ?? 0) + 1;
+        var combine = alongside is not null && dialect.BatchesStatements;
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++, next++)
         {
             var key = prefix + next.ToString(CultureInfo.InvariantCulture);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(sql.InsertNextAcct, new { Key = key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return next;
+                if (combine)
+                {
+                    var (read, parameters) = alongside!.Value;
+                    parameters.Add("Key", key);
+                    var rows = await connection.QueryAsync<TRow>(new CommandDefinition(
+                        sql.InsertNextAcct + ";\n" + read, parameters, transaction, commandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    return (next, rows.AsList());
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(sql.InsertNextAcct, new { Key = key }, transaction, commandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (alongside is not { } after)
+                {
+                    return (next, []);
+                }
+
+                var found = await connection.QueryAsync<TRow>(new CommandDefinition(
+                    after.Sql, after.Parameters, transaction, commandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return (next, found.AsList());
             }
             catch (DbException e) when (dialect.IsDuplicateKey(e))
             {

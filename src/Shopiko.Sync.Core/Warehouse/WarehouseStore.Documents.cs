@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Model;
@@ -34,24 +35,31 @@ internal sealed partial class WarehouseStore
             await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var (operType, sign, prefix, _) = DocumentNumbers.Describe(document.Kind);
+        var (operType, sign, prefix, numberedWith) = DocumentNumbers.Describe(document.Kind);
+        var ids = document.Lines.Select(l => l.GoodId).Distinct().Order().ToList();
         var written = await WriteAsync(async (connection, transaction, sql, settings) =>
         {
-            if (order is not null)
+            // What the document needs to exist, and the last number, in one round trip where the engine batches statements.
+            var facts = await ReadDocumentFactsAsync(connection, transaction, sql, document, order, ids,
+                sql.SelectMaxAcct(numberedWith, settings.DocumentNumbersPerObject), cancellationToken).ConfigureAwait(false);
+            if (order is not null && facts.Recorded > 0)
             {
-                await RequireOrderNotRecordedAsync(connection, transaction, sql, order, cancellationToken).ConfigureAwait(false);
+                throw new OrderAlreadyImportedException(order.OrderId, order.Revision);
             }
 
-            await RequireObjectAsync(connection, transaction, sql, document.ObjectId, cancellationToken).ConfigureAwait(false);
-            if (await connection.QueryFirstOrDefaultAsync<PartnerRow>(Command(sql.SelectPartnerById, new { Id = document.PartnerId }, transaction, cancellationToken)).ConfigureAwait(false) is null)
+            if (facts.Object is null || facts.Object.Deleted == -1)
+            {
+                throw new WarehouseDataException(
+                    $"The object (warehouse location) {document.ObjectId} {(facts.Object is null ? "does not exist" : "is deleted")} in the Warehouse Pro database. " +
+                    "Choose another object in the import settings. Nothing was written.");
+            }
+
+            if (!facts.PartnerExists)
             {
                 throw new WarehouseDataException($"The partner {document.PartnerId} does not exist in the Warehouse Pro database. Nothing was written.");
             }
 
-            // Every good of the document in one read; the lines are checked in order, as before.
-            var ids = document.Lines.Select(l => l.GoodId).Distinct().Order().ToList();
-            var goods = (await connection.QueryAsync<GoodRow>(Command(sql.SelectGoodsByIds(ids), null, transaction, cancellationToken)).ConfigureAwait(false))
-                .ToDictionary(g => g.Id);
+            var goods = facts.Goods;
             foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
             {
                 if (!goods.TryGetValue(line.GoodId, out var found) || found.Id == 1)
@@ -61,52 +69,46 @@ internal sealed partial class WarehouseStore
                 }
             }
 
-            var acct = await DocumentNumbers.ReserveAsync(connection, transaction, _dialect, sql, _logger, document.Kind, document.ObjectId,
-                settings.DocumentNumbersPerObject, cancellationToken).ConfigureAwait(false);
+            // The stock rows (locked) of every good whose stock moves are read right after the number is reserved, in
+            // the same command where the engine batches statements.
+            var stockIds = ids.Where(id => MovesStock(goods[id], sign)).ToList();
+            (string, DynamicParameters)? stockRead = null;
+            if (stockIds.Count > 0)
+            {
+                var parameters = new DynamicParameters();
+                parameters.Add("ObjectId", document.ObjectId);
+                WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
+                stockRead = (sql.SelectStoreRows(stockIds), parameters);
+            }
+
+            var (acct, stockRows) = await DocumentNumbers.ReserveAsync<StoreRow>(connection, transaction, _dialect, sql, _logger, document.Kind,
+                facts.MaxAcct, stockRead, _commandTimeout, cancellationToken).ConfigureAwait(false);
+            var stock = stockIds.ToDictionary(id => id, _ => new List<StoreRow>());
+            foreach (var row in stockRows)
+            {
+                stock[row.GoodId].Add(row);
+            }
+
             var date = document.Date.ToDateTime(TimeOnly.MinValue);
             var now = Clock.LocalNow(_time);
-            var rows = 0;
             // The writes follow from what was read, so they go together in one batch at the end; the stock rows of a good
             // are read once and kept up to date in memory, so a good on two lines sees its first line's change.
             var batch = new StatementBatch(_dialect);
-            var stock = await ReadStockRowsAsync(connection, transaction, sql, document, goods, sign, cancellationToken).ConfigureAwait(false);
+            var operations = new List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)>(document.Lines.Count);
+            var changes = new List<(int RowId, decimal Delta)>();
             foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
             {
                 var good = goods[line.GoodId];
-                var portions = MoveStock(sql, settings, batch, stock, document.ObjectId, good, line.Quantity, sign);
                 var vatRate = Number.Read(good.VatRate);
-                foreach (var portion in portions)
+                foreach (var portion in MoveStock(sql, settings, batch, changes, stock, document.ObjectId, good, line.Quantity, sign))
                 {
-                    var parameters = new
-                    {
-                        OperType = operType,
-                        Acct = acct,
-                        GoodId = line.GoodId,
-                        PartnerId = document.PartnerId,
-                        ObjectId = document.ObjectId,
-                        OperatorId = document.OperatorId,
-                        Qtty = Number.Write(portion.Quantity),
-                        Sign = sign,
-                        PriceIn = Number.Write(portion.PriceIn),
-                        PriceOut = Number.Write(line.PriceOut),
-                        VatIn = Number.Write(VatOf(portion.PriceIn, vatRate, settings.PricesIncludeVat)),
-                        VatOut = Number.Write(line.VatOut),
-                        Discount = Number.Write(line.DiscountPercent),
-                        CurrencyId = 1,
-                        CurrencyRate = 1.0,
-                        Date = date,
-                        Lot = Text.Write(portion.Lot, "The lot", 50),
-                        LotId = portion.LotId,
-                        Note = Text.Write(line.Note, $"The note of line {index}"),
-                        SrcDocId = 0,
-                        UserId = document.OperatorId,
-                        UserRealTime = now,
-                    };
-                    batch.Add(sql.InsertOperation, () => parameters);
-                    rows++;
+                    operations.Add((line, index, portion, vatRate));
                 }
             }
 
+            AddStockChanges(batch, sql, changes);
+
+            AddOperations(batch, sql, document, operations, operType, sign, acct, date, now, settings.PricesIncludeVat);
             if (document.Payments is { } payments)
             {
                 AddPayments(batch, sql, document, payments, operType, acct, date, now);
@@ -120,7 +122,7 @@ internal sealed partial class WarehouseStore
             else
             {
                 var record = OrderRecordParameters(order, number, operType, acct, document.ObjectId);
-                batch.Add(sql.InsertImportedOrder, () => record);
+                batch.Add(sql.InsertImportedOrder, record);
                 try
                 {
                     await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
@@ -133,11 +135,121 @@ internal sealed partial class WarehouseStore
                 }
             }
 
-            return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, rows);
+            return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, operations.Count);
         }, cancellationToken).ConfigureAwait(false);
         Log.DocumentWritten(_logger, written.Kind.ToString(), written.Number, written.ObjectId, written.LineCount);
         return written;
     }
+
+    /// <summary>The row of <see cref="WarehouseSql.SelectDocumentFacts"/>.</summary>
+    private sealed class DocumentFactsRow
+    {
+        public long Recorded { get; set; }
+        public long Objects { get; set; }
+        public int? ObjectDeleted { get; set; }
+        public long Partners { get; set; }
+        public double? MaxAcct { get; set; }
+    }
+
+    /// <summary>What a document's transaction reads before it writes.</summary>
+    private sealed record DocumentFacts(long Recorded, ObjectRow? Object, bool PartnerExists, Dictionary<int, GoodRow> Goods, double? MaxAcct);
+
+    /// <summary>
+    /// Whether the order's revision is recorded, the object, the partner, the goods and the highest number so far: one
+    /// row of checks and the goods, in one command, where the engine takes several statements per command (a round trip
+    /// and a statement each would cost more than the lookups); one statement after another on Access.
+    /// </summary>
+    private async Task<DocumentFacts> ReadDocumentFactsAsync(
+        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseDocument document, OrderImportRecord? order,
+        List<int> goodIds, string maxAcct, CancellationToken cancellationToken)
+    {
+        var goodParameters = new DynamicParameters();
+        WarehouseDialect.AddIdParameters(goodParameters, "G", goodIds);
+
+        if (sql.SelectDocumentFacts is { } selectFacts)
+        {
+            goodParameters.Add("ObjectId", document.ObjectId);
+            goodParameters.Add("PartnerId", document.PartnerId);
+            if (order is not null)
+            {
+                goodParameters.Add("Scope", order.Scope);
+                goodParameters.Add("OrderId", order.OrderId);
+                goodParameters.Add("Revision", order.Revision);
+            }
+
+            var text = selectFacts(maxAcct, order is not null) + ";\n" + sql.SelectDocumentGoods(goodIds);
+            await using var grid = await connection.QueryMultipleAsync(Command(text, goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
+            var row = await grid.ReadSingleAsync<DocumentFactsRow>().ConfigureAwait(false);
+            var goods = (await grid.ReadAsync<GoodRow>().ConfigureAwait(false)).ToDictionary(g => g.Id);
+            var objectRow = row.Objects == 0 ? null : new ObjectRow { Id = document.ObjectId, Deleted = row.ObjectDeleted };
+            return new DocumentFacts(row.Recorded, objectRow, row.Partners > 0, goods, row.MaxAcct);
+        }
+
+        // Access: one statement per command, and no SELECT without a table.
+        var count = order is null ? 0 : await connection.ExecuteScalarAsync<long>(Command(sql.CountImportedOrderRevision,
+            new { order.Scope, order.OrderId, order.Revision }, transaction, cancellationToken)).ConfigureAwait(false);
+        var found = await connection.QueryFirstOrDefaultAsync<ObjectRow>(Command(sql.SelectDocumentObject, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
+        var partnerId = await connection.ExecuteScalarAsync<int?>(Command(sql.SelectDocumentPartner, new { document.PartnerId }, transaction, cancellationToken)).ConfigureAwait(false);
+        var rows = (await connection.QueryAsync<GoodRow>(Command(sql.SelectDocumentGoods(goodIds), goodParameters, transaction, cancellationToken)).ConfigureAwait(false))
+            .ToDictionary(g => g.Id);
+        var highest = await connection.ExecuteScalarAsync<double?>(Command(maxAcct, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
+        return new DocumentFacts(count, found, partnerId is not null, rows, highest);
+    }
+
+    /// <summary>The document's operation rows: one INSERT for all of them where VALUES takes several rows.</summary>
+    private static void AddOperations(
+        StatementBatch batch, WarehouseSql sql, WarehouseDocument document, List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)> operations,
+        int operType, int sign, long acct, DateTime date, DateTime now, bool pricesIncludeVat)
+    {
+        // Values are checked and converted now, so a value too long fails before anything is sent.
+        var rows = operations.Select(o => new
+        {
+            o.Line.GoodId,
+            Qtty = Number.Write(o.Portion.Quantity),
+            PriceIn = Number.Write(o.Portion.PriceIn),
+            PriceOut = Number.Write(o.Line.PriceOut),
+            VatIn = Number.Write(VatOf(o.Portion.PriceIn, o.VatRate, pricesIncludeVat)),
+            VatOut = Number.Write(o.Line.VatOut),
+            Discount = Number.Write(o.Line.DiscountPercent),
+            Lot = Text.Write(o.Portion.Lot, "The lot", 50),
+            o.Portion.LotId,
+            Note = Text.Write(o.Line.Note, $"The note of line {o.Index}"),
+        }).ToList();
+        var perStatement = batch.InsertsManyRows ? MaxOperationRows : 1;
+        foreach (var chunk in rows.Chunk(perStatement))
+        {
+            batch.Add(sql.InsertOperations(chunk.Length), p =>
+            {
+                p.Add("OperType", operType);
+                p.Add("Acct", acct);
+                p.Add("PartnerId", document.PartnerId);
+                p.Add("ObjectId", document.ObjectId);
+                p.Add("OperatorId", document.OperatorId);
+                p.Add("Sign", sign);
+                p.Add("Date", date);
+                p.Add("UserId", document.OperatorId);
+                p.Add("UserRealTime", now);
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    var row = chunk[r];
+                    var n = r.ToString(CultureInfo.InvariantCulture);
+                    p.Add("GoodId" + n, row.GoodId);
+                    p.Add("Qtty" + n, row.Qtty);
+                    p.Add("PriceIn" + n, row.PriceIn);
+                    p.Add("PriceOut" + n, row.PriceOut);
+                    p.Add("VatIn" + n, row.VatIn);
+                    p.Add("VatOut" + n, row.VatOut);
+                    p.Add("Discount" + n, row.Discount);
+                    p.Add("Lot" + n, row.Lot);
+                    p.Add("LotId" + n, row.LotId);
+                    p.Add("Note" + n, row.Note);
+                }
+            });
+        }
+    }
+
+    /// <summary>Operation rows per INSERT: 10 parameters a row stay far below SQL Server's 2,100.</summary>
+    private const int MaxOperationRows = 100;
 
     /// <summary>VAT included in (or added to) a unit price, as the program writes VATIn.</summary>
     private static decimal VatOf(decimal price, decimal rate, bool pricesIncludeVat) =>
@@ -152,25 +264,27 @@ internal sealed partial class WarehouseStore
         var endDate = payments.DueDate.ToDateTime(TimeOnly.MinValue);
         var rows = new List<(decimal Amount, int Mode, int Type)> { (payments.Due, -1, payments.DuePaymentTypeId) };
         rows.AddRange(payments.Paid.Select(p => (p.Amount, 1, p.PaymentTypeId)));
-        foreach (var (amount, mode, type) in rows)
+        foreach (var chunk in rows.Chunk(batch.InsertsManyRows ? MaxOperationRows : 1))
         {
-            var parameters = new
+            batch.Add(sql.InsertPayments(chunk.Length), p =>
             {
-                Acct = acct,
-                OperType = operType,
-                PartnerId = document.PartnerId,
-                ObjectId = document.ObjectId,
-                Qtty = Number.Write(amount),
-                Mode = mode,
-                Sign = sign,
-                Date = date,
-                UserId = document.OperatorId,
-                UserRealTime = now,
-                Type = type,
-                TransactionNumber = " ",
-                EndDate = endDate,
-            };
-            batch.Add(sql.InsertPayment, () => parameters);
+                p.Add("Acct", acct);
+                p.Add("OperType", operType);
+                p.Add("PartnerId", document.PartnerId);
+                p.Add("ObjectId", document.ObjectId);
+                p.Add("Sign", sign);
+                p.Add("Date", date);
+                p.Add("UserId", document.OperatorId);
+                p.Add("UserRealTime", now);
+                p.Add("EndDate", endDate);
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    var n = r.ToString(CultureInfo.InvariantCulture);
+                    p.Add("Qtty" + n, Number.Write(chunk[r].Amount));
+                    p.Add("Mode" + n, chunk[r].Mode);
+                    p.Add("Type" + n, chunk[r].Type);
+                }
+            });
         }
     }
 
@@ -186,7 +300,7 @@ internal sealed partial class WarehouseStore
     /// otherwise it is taken from the last lot in that order (which goes negative, as the program does).
     /// </remarks>
     private IReadOnlyList<Portion> MoveStock(
-        WarehouseSql sql, WarehouseSettings settings, StatementBatch batch,
+        WarehouseSql sql, WarehouseSettings settings, StatementBatch batch, List<(int RowId, decimal Delta)> changes,
         Dictionary<int, List<StoreRow>> stock, int objectId, GoodRow good, decimal quantity, int sign)
     {
         var cost = Number.Read(good.PriceIn);
@@ -278,14 +392,13 @@ internal sealed partial class WarehouseStore
 
         return portions;
 
-        // The UPDATE adds in the database, as before; the row in memory follows (NULL + delta stays NULL there too).
+        // The UPDATE adds in the database (see AddStockChanges); the row in memory follows (NULL + delta stays NULL there too).
         void Add(StoreRow row, decimal delta)
         {
             row.Qtty += Number.Write(delta);
             if (row.Id != PendingRow)
             {
-                var parameters = new { Delta = Number.Write(delta), row.Id };
-                batch.Add(sql.AddToStoreRow, () => parameters);
+                changes.Add((row.Id, delta));
             }
         }
 
@@ -295,15 +408,52 @@ internal sealed partial class WarehouseStore
             var row = new StoreRow { Id = PendingRow, Qtty = Number.Write(quantity), Price = Number.Write(price), Lot = " ", LotId = 1, LotOrder = lotOrder };
             rows.Add(row);
             rows.Sort((x, y) => (x.LotOrder ?? 0) != (y.LotOrder ?? 0) ? (x.LotOrder ?? 0).CompareTo(y.LotOrder ?? 0) : (x.Id == PendingRow ? int.MaxValue : x.Id).CompareTo(y.Id == PendingRow ? int.MaxValue : y.Id));
-            batch.Add(sql.InsertStoreRow, () => new
+            batch.Add(sql.InsertStoreRow, p =>
             {
-                ObjectId = objectId,
-                GoodId = good.Id,
-                row.Qtty,
-                row.Price,
-                row.Lot,
-                row.LotId,
-                row.LotOrder,
+                p.Add("ObjectId", objectId);
+                p.Add("GoodId", good.Id);
+                p.Add("Qtty", row.Qtty);
+                p.Add("Price", row.Price);
+                p.Add("Lot", row.Lot);
+                p.Add("LotId", row.LotId);
+                p.Add("LotOrder", row.LotOrder);
+            });
+        }
+    }
+
+    /// <summary>
+    /// The stock changes of a document, each row once with the sum of its changes: one UPDATE for all rows where VALUES
+    /// takes several rows (<c>Qtty = Qtty + CASE ID WHEN … END</c>), else one per row. The database adds, as before,
+    /// so a cashier's change committed meanwhile is kept (the rows are locked since they were read anyway).
+    /// </summary>
+    private static void AddStockChanges(StatementBatch batch, WarehouseSql sql, List<(int RowId, decimal Delta)> changes)
+    {
+        var rows = changes.GroupBy(c => c.RowId).Select(g => (Id: g.Key, Delta: Number.Write(g.Sum(c => c.Delta)))).ToList();
+        if (rows.Count == 1 || !batch.InsertsManyRows)
+        {
+            foreach (var (id, delta) in rows)
+            {
+                batch.Add(sql.AddToStoreRow, p =>
+                {
+                    p.Add("Delta", delta);
+                    p.Add("Id", id);
+                });
+            }
+
+            return;
+        }
+
+        foreach (var chunk in rows.Chunk(MaxOperationRows))
+        {
+            batch.Add(sql.AddToStoreRows(chunk.Length), p =>
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var n = i.ToString(CultureInfo.InvariantCulture);
+                    p.Add("I" + n, chunk[i].Id);
+                    p.Add("D" + n, chunk[i].Delta);
+                    p.Add("J" + n, chunk[i].Id);
+                }
             });
         }
     }
@@ -311,40 +461,8 @@ internal sealed partial class WarehouseStore
     /// <summary>Sign 0 (orders) and services (Type flag 8) do not touch stock.</summary>
     private static bool MovesStock(GoodRow good, int sign) => sign != 0 && ((good.Type ?? 0) & 8) == 0;
 
-    /// <summary>
-    /// The stock rows (locked) of every good of the document whose stock moves, read once: a good on two lines sees its
-    /// first line's change in memory. Every such good has a list, empty when it has no row in the object.
-    /// </summary>
-    private async Task<Dictionary<int, List<StoreRow>>> ReadStockRowsAsync(
-        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseDocument document, Dictionary<int, GoodRow> goods, int sign,
-        CancellationToken cancellationToken)
-    {
-        var ids = document.Lines.Select(l => goods[l.GoodId]).Where(g => MovesStock(g, sign)).Select(g => g.Id).Distinct().Order().ToList();
-        var stock = ids.ToDictionary(id => id, _ => new List<StoreRow>());
-        if (ids.Count > 0)
-        {
-            foreach (var row in await connection.QueryAsync<StoreRow>(Command(sql.SelectStoreRows(ids), new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false))
-            {
-                stock[row.GoodId].Add(row);
-            }
-        }
-
-        return stock;
-    }
-
     /// <summary>The ID of a stock row inserted by the batch not yet sent.</summary>
     private const int PendingRow = -1;
-
-    private async Task RequireObjectAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, int objectId, CancellationToken cancellationToken)
-    {
-        var row = await connection.QueryFirstOrDefaultAsync<ObjectRow>(Command(sql.SelectObjectById, new { Id = objectId }, transaction, cancellationToken)).ConfigureAwait(false);
-        if (row is null || row.Deleted == -1)
-        {
-            throw new WarehouseDataException(
-                $"The object (warehouse location) {objectId} {(row is null ? "does not exist" : "is deleted")} in the Warehouse Pro database. " +
-                "Choose another object in the import settings. Nothing was written.");
-        }
-    }
 
     public async Task<bool> AnnulSalesOrderAsync(long acct, int objectId, OrderImportRecord? order = null, CancellationToken cancellationToken = default)
     {

@@ -49,26 +49,33 @@ internal sealed partial class WarehouseStore
         }
     }
 
-    private object OrderRecordParameters(OrderImportRecord order, string number, int operType, long acct, int objectId) => new
+    /// <summary>The parameters of <see cref="WarehouseSql.InsertImportedOrder"/>.</summary>
+    private Action<BatchParameters> OrderRecordParameters(OrderImportRecord order, string number, int operType, long acct, int objectId)
     {
-        order.Scope,
-        order.OrderId,
-        order.Revision,
-        order.Status,
-        DocumentNumber = number,
-        OperType = operType,
-        Acct = acct,
-        ObjectId = objectId,
-        Acknowledged = 0,
-        RecordedAt = Clock.UtcNow(_time),
-    };
+        var recordedAt = Clock.UtcNow(_time);
+        return p =>
+        {
+            p.Add("Scope", order.Scope);
+            p.Add("OrderId", order.OrderId);
+            p.Add("Revision", order.Revision);
+            p.Add("Status", order.Status);
+            p.Add("DocumentNumber", number);
+            p.Add("OperType", operType);
+            p.Add("Acct", acct);
+            p.Add("ObjectId", objectId);
+            p.Add("Acknowledged", 0);
+            p.Add("RecordedAt", recordedAt);
+        };
+    }
 
     private async Task RecordOrderAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, OrderImportRecord order,
         string number, int operType, long acct, int objectId, CancellationToken cancellationToken)
     {
         try
         {
-            await connection.ExecuteAsync(Command(sql.InsertImportedOrder, OrderRecordParameters(order, number, operType, acct, objectId), transaction, cancellationToken)).ConfigureAwait(false);
+            var parameters = new DynamicParameters();
+            OrderRecordParameters(order, number, operType, acct, objectId)(new BatchParameters(parameters, ""));
+            await connection.ExecuteAsync(Command(sql.InsertImportedOrder, parameters, transaction, cancellationToken)).ConfigureAwait(false);
         }
         catch (DbException e) when (_dialect.IsDuplicateKey(e))
         {
@@ -248,12 +255,33 @@ internal sealed partial class WarehouseStore
         }
 
         await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
-        // Dapper runs the statement once per row, all in this one transaction: one commit for the lot.
-        var rows = revisions.Select(r => new { Scope = scope, r.OrderId, r.Revision }).ToList();
-        await WriteAsync((connection, transaction, sql, _) =>
-            connection.ExecuteAsync(Command(sql.AcknowledgeOrder, rows, transaction, cancellationToken)),
-            cancellationToken).ConfigureAwait(false);
+        // One UPDATE per chunk (its revisions OR-ed), all in this one transaction: one statement and one commit for the lot.
+        var rows = revisions.Distinct().ToList();
+        await WriteAsync(async (connection, transaction, sql, _) =>
+        {
+            foreach (var chunk in rows.Chunk(_dialect.BatchesStatements ? AcknowledgedPerStatement : AcknowledgedPerAccessStatement))
+            {
+                var parameters = new DynamicParameters();
+                parameters.Add("Scope", scope, System.Data.DbType.String);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    parameters.Add("O" + n, chunk[i].OrderId, System.Data.DbType.String);
+                    parameters.Add("R" + n, chunk[i].Revision, System.Data.DbType.Int32);
+                }
+
+                await connection.ExecuteAsync(Command(sql.AcknowledgeOrders(chunk.Length), parameters, transaction, cancellationToken)).ConfigureAwait(false);
+            }
+
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Revisions one acknowledging UPDATE names (two parameters each).</summary>
+    private const int AcknowledgedPerStatement = 100;
+
+    /// <summary>Access takes at most 99 ANDs in a WHERE clause.</summary>
+    private const int AcknowledgedPerAccessStatement = 40;
 
     public async Task QuarantineAsync(string scope, SyncEntity entity, string id, string reason, CancellationToken cancellationToken = default)
     {

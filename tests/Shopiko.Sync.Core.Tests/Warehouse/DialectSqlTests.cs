@@ -41,6 +41,18 @@ public sealed partial class DialectSqlTests
                 case Func<IEnumerable<int>, string> byIds:
                     yield return (property.Name, byIds([3, 5]));
                     break;
+                case Func<IReadOnlyList<int>, string> byIdList:
+                    yield return (property.Name, byIdList([3, 5]));
+                    yield return (property.Name + "(long list)", byIdList([.. Enumerable.Range(2, WarehouseDialect.MaxIdParameters + 1)]));
+                    break;
+                case Func<int, string> byCount:
+                    // One row or ID per statement is what Access is sent.
+                    yield return (property.Name, byCount(1));
+                    break;
+                case Func<string, bool, string> facts:
+                    yield return (property.Name + "(order)", facts("SELECT 1", true));
+                    yield return (property.Name + "(no order)", facts("SELECT 1", false));
+                    break;
                 case Func<IEnumerable<int>, bool, string> byIdsPerObject:
                     yield return (property.Name + "(all objects)", byIdsPerObject([2, 19], false));
                     yield return (property.Name + "(per object)", byIdsPerObject([2, 19], true));
@@ -68,6 +80,35 @@ public sealed partial class DialectSqlTests
             sql.Replace("@@IDENTITY", "", StringComparison.Ordinal).Should().NotContain("@", $"{name} must use ?name? parameters on Access");
             sql.Should().NotContain(";", $"Jet runs one statement per command ({name})");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void Id_lists_of_a_document_are_parameters_so_the_text_repeats_until_the_list_is_too_long(string name)
+    {
+        var dialect = Dialect(name);
+        var sql = dialect.BuildSql(MixedCaseTables());
+
+        sql.SelectDocumentGoods([7, 9]).Should().Be(sql.SelectDocumentGoods([8, 10])).And.Contain(dialect.Param("G1"));
+        sql.SelectStoreRows([7, 9]).Should().Be(sql.SelectStoreRows([8, 10])).And.Contain(dialect.Param("S1"));
+        var many = Enumerable.Range(2, WarehouseDialect.MaxIdParameters + 1).ToList();
+        sql.SelectDocumentGoods(many).Should().Contain(", 502)").And.NotContain(dialect.Param("G0"));
+        sql.SelectStoreRows(many).Should().Contain(", 502)").And.NotContain(dialect.Param("S0"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void A_document_s_lines_payments_and_stock_changes_take_one_statement_where_values_take_several_rows(string name)
+    {
+        var dialect = Dialect(name);
+        var sql = dialect.BuildSql(MixedCaseTables());
+
+        dialect.InsertsManyRows.Should().Be(name != "Access");
+        sql.InsertOperations(3).Should().Contain(dialect.Param("GoodId2")).And.Contain(dialect.Param("Note2"));
+        sql.InsertPayments(2).Should().Contain(dialect.Param("Qtty1")).And.Contain(dialect.Param("Type1"));
+        sql.AddToStoreRows(2).Should().Contain($"WHEN {dialect.Param("I1")} THEN {dialect.Param("D1")}");
+        sql.AcknowledgeOrders(2).Should().Contain(dialect.Param("O1")).And.Contain(dialect.Param("R1"));
+        (sql.SelectDocumentFacts is null).Should().Be(name == "Access", "Access takes no SELECT without a table");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Testing;
 using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Model;
 using Shopiko.Sync.Warehouse.Schema;
 
@@ -226,6 +227,68 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
+    public async Task A_sale_after_taken_numbers_still_reads_and_moves_its_stock()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 5);
+        // Where the engine batches statements, the stock read travels with each INSERT INTO nextacct: it must survive
+        // the attempts that find the number taken.
+        await db.ExecuteAsync("INSERT INTO {nextacct} ([NextAcct]) VALUES ('S1')");
+        await db.ExecuteAsync("INSERT INTO {nextacct} ([NextAcct]) VALUES ('S2')");
+
+        var written = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 2, 12m), (good.Id, 1, 12m)));
+
+        written.Acct.Should().Be(3);
+        (await StockAsync(store, 2, good.Id)).Should().Be(2m);
+        (await db.QueryAsync<OperationRow>("SELECT * FROM {operations} WHERE [OperType] = 2 AND [Acct] = 3 ORDER BY [ID]"))
+            .Select(o => o.Qtty).Should().Equal(2.0, 1.0);
+    }
+
+    [StoreFact]
+    public async Task A_document_with_more_lines_than_one_statement_carries_writes_every_line_in_order()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        var other = await NewGoodAsync(store, "SKU-2");
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 10_000);
+        var lines = Enumerable.Range(1, 130).Select(i => new DocumentLine
+        {
+            GoodId = i % 2 == 0 ? good.Id : other.Id, Quantity = i, PriceOut = 12m, VatOut = 2m, Note = $"line {i}",
+        }).ToList();
+
+        var written = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)) with { Lines = lines });
+
+        written.LineCount.Should().Be(130);
+        var rows = await db.QueryAsync<OperationRow>("SELECT * FROM {operations} WHERE [OperType] = 2 AND [Acct] = 1 ORDER BY [ID]");
+        rows.Select(r => (r.GoodID, r.Qtty, r.Note)).Should().Equal(lines.Select(l => (l.GoodId, (double)l.Quantity, l.Note)));
+        rows.Should().OnlyContain(r => r.PriceOut == 12.0 && r.VATOut == 2.0 && r.PartnerID == 1 && r.ObjectID == 2 && r.Sign == -1);
+        (await StockAsync(store, 2, good.Id)).Should().Be(10_000m - Enumerable.Range(1, 130).Where(i => i % 2 == 0).Sum());
+        (await StockAsync(store, 2, other.Id)).Should().Be(10_000m - Enumerable.Range(1, 130).Where(i => i % 2 == 1).Sum());
+    }
+
+    [StoreFact]
+    public async Task A_document_with_more_goods_than_an_id_list_takes_as_parameters_writes_every_line()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var goods = new List<Good>();
+        for (var i = 0; i <= WarehouseDialect.MaxIdParameters; i++)
+        {
+            goods.Add(await NewGoodAsync(store, "SKU-" + i));
+        }
+
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 5);
+
+        var written = await store.WriteDocumentAsync(Sale(2, 1, [.. goods.Select(g => (g.Id, 1m, 12m))]));
+
+        written.LineCount.Should().Be(goods.Count);
+        (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {store} WHERE [ObjectID] = 2 AND [Qtty] = 4")).Should().Be(goods.Count);
+    }
+
+    [StoreFact]
     public async Task A_sales_order_changes_no_stock_and_can_be_annulled()
     {
         var db = await NewDatabaseAsync();
@@ -444,6 +507,24 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
+    public async Task Acknowledging_more_revisions_than_one_statement_names_marks_each_once()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        foreach (var id in new[] { "ord_a", "ord_b" })
+        {
+            await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)), new OrderImportRecord(Scope, id, 1, "new"));
+        }
+
+        var revisions = Enumerable.Range(0, 230).Select(i => new OrderRevision("ord_x" + i, 1))
+            .Append(new OrderRevision("ord_b", 1)).Append(new OrderRevision("ord_b", 1)).ToList();
+        await store.MarkOrdersAcknowledgedAsync(Scope, revisions);
+
+        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Select(o => o.OrderId).Should().Equal("ord_a");
+    }
+
+    [StoreFact]
     public async Task Two_engines_racing_for_one_order_revision_write_one_document()
     {
         var db = await NewDatabaseAsync();
@@ -624,6 +705,28 @@ public abstract class WarehouseStoreContract
 
         (await act.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("99999").And.Contain("does not exist");
         (await db.FingerprintAsync()).Should().Be(before);
+        (await store.ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
+    }
+
+    [StoreFact]
+    public async Task A_missing_or_deleted_object_or_a_missing_partner_writes_nothing()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var good = await NewGoodAsync(store);
+        await SampleWarehouse.SetStockAsync(db.Options, 2, 10);
+        var before = await db.FingerprintAsync();
+
+        var noObject = () => store.WriteDocumentAsync(Sale(77, 1, (good.Id, 1, 12m)), new OrderImportRecord(Scope, "ord_x", 1, "new"));
+        var noPartner = () => store.WriteDocumentAsync(Sale(2, 9999, (good.Id, 1, 12m)), new OrderImportRecord(Scope, "ord_x", 1, "new"));
+
+        (await noObject.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("object (warehouse location) 77 does not exist");
+        (await noPartner.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("partner 9999 does not exist");
+        (await db.FingerprintAsync()).Should().Be(before);
+
+        await db.ExecuteAsync("UPDATE {objects} SET [Deleted] = -1 WHERE [ID] = 2");
+        var deleted = () => store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)));
+        (await deleted.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("object (warehouse location) 2 is deleted");
         (await store.ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
     }
 

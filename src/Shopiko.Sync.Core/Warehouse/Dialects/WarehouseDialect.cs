@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Shopiko.Sync.Configuration;
 
@@ -42,6 +43,9 @@ internal abstract class WarehouseDialect
     /// saves a round trip per statement on a server engine.
     /// </summary>
     public virtual bool CombinesWrites => BatchesStatements;
+
+    /// <summary>True when one INSERT may carry several rows in VALUES (every engine but Access).</summary>
+    public virtual bool InsertsManyRows => BatchesStatements;
 
     /// <summary>Sets up a connection the store has just opened (session settings), before any statement of its own.</summary>
     public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -188,7 +192,10 @@ internal abstract class WarehouseDialect
                     $"ABS(g.{Q("GroupID")}) AS GroupId, v.{Q("VATValue")} AS VatRate, g.{Q("Deleted")} AS Deleted " +
                     $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} <> 1 ORDER BY g.{Q("ID")}";
             },
-            SelectGoodsByIds = ids => $"SELECT {goodsColumns} WHERE g.{Q("ID")} IN ({string.Join(", ", ids)})",
+            // Only what a document line needs: the name (for messages), the cost, the type and the VAT rate.
+            SelectDocumentGoods = ids =>
+                $"SELECT g.{Q("ID")} AS Id, g.{Q("Name")} AS Name, g.{Q("PriceIn")} AS PriceIn, g.{Q("Type")} AS Type, v.{Q("VATValue")} AS VatRate " +
+                $"FROM {T("goods")} g LEFT JOIN {T("vatgroups")} v ON v.{Q("ID")} = g.{Q("TaxGroup")} WHERE g.{Q("ID")} IN ({IdList(ids, "G")})",
             SelectGoodsByCode =
                 $"SELECT {goodsColumns} WHERE g.{Q("ID")} <> 1 AND (g.{Q("Deleted")} IS NULL OR g.{Q("Deleted")} <> -1) " +
                 $"AND {UpperTrim($"g.{Q("Code")}")} = {Upper(P("Code"))} ORDER BY g.{Q("ID")}",
@@ -227,6 +234,19 @@ internal abstract class WarehouseDialect
                 $"{P("Email")}, {P("TaxNo")}, {P("Bulstat")}, ' ', ' ', ' ', ' ', ' ', ' ', 1, 0, {P("Type")}, 0, {P("UserId")}, {P("GroupID")}, {P("Now")}, 0, ' ', ' ', ' ', 0)"),
             LastIdentity = LastIdentity,
 
+            // Everything a document checks before it writes, and the highest number so far, as one row: a statement each
+            // costs the server more than the lookups. Not on Access, which takes no SELECT without a table.
+            SelectDocumentFacts = !BatchesStatements ? null : (maxAcct, withOrder) =>
+                "SELECT " +
+                (withOrder
+                    ? $"(SELECT COUNT(*) FROM {Q(SyncStateTables.Orders)} WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} AND {Q("Revision")} = {P("Revision")})"
+                    : "0") + " AS Recorded, " +
+                $"(SELECT COUNT(*) FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}) AS Objects, " +
+                $"(SELECT {Q("Deleted")} FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}) AS ObjectDeleted, " +
+                $"(SELECT COUNT(*) FROM {T("partners")} WHERE {Q("ID")} = {P("PartnerId")}) AS Partners, " +
+                $"({maxAcct}) AS MaxAcct",
+            SelectDocumentObject = $"SELECT {Q("ID")} AS Id, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("ObjectId")}",
+            SelectDocumentPartner = $"SELECT {Q("ID")} FROM {T("partners")} WHERE {Q("ID")} = {P("PartnerId")}",
             SelectObjectById = $"SELECT {Q("ID")} AS Id, {Q("Code")} AS Code, {Q("Name")} AS Name, {Q("PriceGroup")} AS PriceGroup, {Q("Deleted")} AS Deleted FROM {T("objects")} WHERE {Q("ID")} = {P("Id")}",
             CountVatGroup = $"SELECT COUNT(*) FROM {T("vatgroups")} WHERE {Q("ID")} = {P("Id")}",
             // One MAX per type, each answered from the (OperType, Acct) index: MAX over "OperType IN (2, 16)" makes MySQL
@@ -242,11 +262,15 @@ internal abstract class WarehouseDialect
             },
             InsertNextAcct = $"INSERT INTO {T("nextacct")} ({Q("NextAcct")}) VALUES ({P("Key")})",
             // Every good of a document in one read (and one lock request), in GoodID order so writers lock in one order.
-            SelectStoreRows = goodIds =>
+            SelectStoreRows = ids =>
                 $"SELECT {Q("GoodID")} AS GoodId, {Q("ID")} AS Id, {Q("Qtty")} AS Qtty, {Q("Price")} AS Price, {Q("Lot")} AS Lot, {Q("LotID")} AS LotId, " +
-                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({string.Join(", ", goodIds)}) " +
+                $"{Q("LotOrder")} AS LotOrder FROM {T("store")}{LockHint} WHERE {Q("ObjectID")} = {P("ObjectId")} AND {Q("GoodID")} IN ({IdList(ids, "S")}) " +
                 $"ORDER BY {Q("GoodID")}, {Q("LotOrder")}, {Q("ID")}{LockSuffix}",
             AddToStoreRow = $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + {P("Delta")} WHERE {Q("ID")} = {P("Id")}",
+            AddToStoreRows = count =>
+                $"UPDATE {T("store")} SET {Q("Qtty")} = {Q("Qtty")} + CASE {Q("ID")} " +
+                string.Join(" ", Enumerable.Range(0, count).Select(i => $"WHEN {P($"I{i}")} THEN {P($"D{i}")}")) +
+                $" END WHERE {Q("ID")} IN ({IdParams(count, "J")})",
             InsertStoreRow =
                 $"INSERT INTO {T("store")} ({Cols("ObjectID", "GoodID", "Qtty", "Price", "Lot", "LotID", "LotOrder")}) " +
                 $"VALUES ({Params("ObjectId", "GoodId", "Qtty", "Price", "Lot", "LotId", "LotOrder")})",
@@ -256,6 +280,19 @@ internal abstract class WarehouseDialect
             InsertPayment =
                 $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) " +
                 $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type", "TransactionNumber", "EndDate")})",
+            // A document's lines and payments in one statement each: what the document shares is one parameter, each row
+            // adds its own (@GoodId0, @GoodId1, …). One row per statement where VALUES takes one row (Access).
+            InsertOperations = rows =>
+                $"INSERT INTO {T("operations")} ({Cols("OperType", "Acct", "GoodID", "PartnerID", "ObjectID", "OperatorID", "Qtty", "Sign", "PriceIn", "PriceOut", "VATIn", "VATOut", "Discount", "CurrencyID", "CurrencyRate", "Date", "Lot", "LotID", "Note", "SrcDocID", "UserID", "UserRealTime")}) VALUES " +
+                string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+                    $"({P("OperType")}, {P("Acct")}, {P($"GoodId{r}")}, {P("PartnerId")}, {P("ObjectId")}, {P("OperatorId")}, {P($"Qtty{r}")}, {P("Sign")}, " +
+                    $"{P($"PriceIn{r}")}, {P($"PriceOut{r}")}, {P($"VatIn{r}")}, {P($"VatOut{r}")}, {P($"Discount{r}")}, 1, 1, {P("Date")}, {P($"Lot{r}")}, " +
+                    $"{P($"LotId{r}")}, {P($"Note{r}")}, 0, {P("UserId")}, {P("UserRealTime")})")),
+            InsertPayments = rows =>
+                $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) VALUES " +
+                string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+                    $"({P("Acct")}, {P("OperType")}, {P("PartnerId")}, {P("ObjectId")}, {P($"Qtty{r}")}, {P($"Mode{r}")}, {P("Sign")}, {P("Date")}, {P("UserId")}, " +
+                    $"{P("UserRealTime")}, {P($"Type{r}")}, ' ', {P("EndDate")})")),
             CountDocumentLines =
                 $"SELECT COUNT(*) FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
             DeleteDocumentLines =
@@ -293,6 +330,9 @@ internal abstract class WarehouseDialect
             AcknowledgeOrder =
                 $"UPDATE {Q(SyncStateTables.Orders)} SET {Q("Acknowledged")} = -1 " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} AND {Q("Revision")} = {P("Revision")}",
+            AcknowledgeOrders = count =>
+                $"UPDATE {Q(SyncStateTables.Orders)} SET {Q("Acknowledged")} = -1 WHERE {Q("Scope")} = {P("Scope")} AND (" +
+                string.Join(" OR ", Enumerable.Range(0, count).Select(i => $"({Q("OrderId")} = {P($"O{i}")} AND {Q("Revision")} = {P($"R{i}")})")) + ")",
             UpdateQuarantine =
                 $"UPDATE {Q(SyncStateTables.Quarantine)} SET {Q("Reason")} = {P("Reason")}, {Q("LastSeen")} = {P("Now")}, {Q("Attempts")} = {Q("Attempts")} + 1 " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} AND {Q("ItemId")} = {P("ItemId")}",
@@ -313,6 +353,38 @@ internal abstract class WarehouseDialect
             InsertMark =
                 $"INSERT INTO {Q(SyncStateTables.Marks)} ({Cols("Scope", "Name", "Value", "UpdatedAt")}) VALUES ({Params("Scope", "Name", "Value", "Now")})",
         };
+    }
+
+    /// <summary>
+    /// <c>@G0, @G1, …</c>: integer IDs as parameters, so that the text repeats for every list of the same length (Dapper
+    /// and the server cache per text; IDs written into it made every document a new statement).
+    /// </summary>
+    private string IdParams(int count, string prefix) => string.Join(", ", Enumerable.Range(0, count).Select(i => Param(prefix + i)));
+
+    /// <summary>
+    /// The IDs as <see cref="IdParams"/> (<c>@{prefix}0</c> …, see <see cref="AddIdParameters"/>), or written into the text
+    /// when there are more than <see cref="MaxIdParameters"/> (SQL Server takes 2,100 parameters per command).
+    /// </summary>
+    private string IdList(IReadOnlyList<int> ids, string prefix) =>
+        ids.Count <= MaxIdParameters ? IdParams(ids.Count, prefix) : string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Most IDs a list passes as parameters.</summary>
+    public const int MaxIdParameters = 500;
+
+    /// <summary>The parameters of an ID list built by the SQL (none when the IDs are written into the text).</summary>
+    public static void AddIdParameters(DynamicParameters parameters, string prefix, IReadOnlyList<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count > MaxIdParameters)
+        {
+            return;
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            parameters.Add(prefix + i.ToString(CultureInfo.InvariantCulture), ids[i]);
+        }
     }
 
     /// <summary>Creates the sync-state tables that are missing. Engines with IF NOT EXISTS simply run <see cref="SyncStateDdl"/>.</summary>

@@ -14,8 +14,8 @@ internal sealed class WarehouseSql
     public required Func<Configuration.PriceColumn, string> SelectGoodsForShop { get; init; }
     public required string SelectGoodsByCode { get; init; }
 
-    /// <summary>Goods by ID (integer IDs are written into the text, as for <see cref="SelectStock"/>).</summary>
-    public required Func<IEnumerable<int>, string> SelectGoodsByIds { get; init; }
+    /// <summary>The goods of a document's lines (ID, name, cost, type, VAT rate); the IDs as <c>@G0</c> … (see <see cref="WarehouseDialect.AddIdParameters"/>).</summary>
+    public required Func<IReadOnlyList<int>, string> SelectDocumentGoods { get; init; }
     public required string SelectGroups { get; init; }
     public required string SelectGroupById { get; init; }
     public required string SelectGroupCodes { get; init; }
@@ -36,6 +36,18 @@ internal sealed class WarehouseSql
     /// <summary>Identity of the last insert, for engines that do not batch it with the INSERT.</summary>
     public required string LastIdentity { get; init; }
 
+    /// <summary>
+    /// One row: <c>Recorded</c> (the order revision's rows, 0 without an order), <c>Objects</c> and <c>ObjectDeleted</c>
+    /// (<c>@ObjectId</c>), <c>Partners</c> (<c>@PartnerId</c>) and <c>MaxAcct</c> (the given MAX statement); null where
+    /// the engine takes one statement per command and no SELECT without a table (Access: the checks run one by one).
+    /// </summary>
+    public required Func<string, bool, string>? SelectDocumentFacts { get; init; }
+
+    /// <summary>The object a document is written to (<c>@ObjectId</c>): ID and Deleted only.</summary>
+    public required string SelectDocumentObject { get; init; }
+
+    /// <summary>The ID of a document's partner (<c>@PartnerId</c>), when it exists.</summary>
+    public required string SelectDocumentPartner { get; init; }
     public required string SelectObjectById { get; init; }
     public required string CountVatGroup { get; init; }
 
@@ -43,12 +55,21 @@ internal sealed class WarehouseSql
     public required Func<IEnumerable<int>, bool, string> SelectMaxAcct { get; init; }
     public required string InsertNextAcct { get; init; }
 
-    /// <summary>The stock rows of some goods in one object, locked, by good then lot order (IDs written into the text).</summary>
-    public required Func<IEnumerable<int>, string> SelectStoreRows { get; init; }
+    /// <summary>The stock rows of some goods in one object (<c>@ObjectId</c>), locked, by good then lot order; the good IDs as <c>@S0</c> … (see <see cref="WarehouseDialect.AddIdParameters"/>).</summary>
+    public required Func<IReadOnlyList<int>, string> SelectStoreRows { get; init; }
     public required string AddToStoreRow { get; init; }
+
+    /// <summary>Adds to that many stock rows at once: <c>@I{i}</c> (row ID) gets <c>@D{i}</c> added; <c>@J{i}</c> repeats <c>@I{i}</c> in the WHERE (each parameter named once).</summary>
+    public required Func<int, string> AddToStoreRows { get; init; }
     public required string InsertStoreRow { get; init; }
     public required string InsertOperation { get; init; }
     public required string InsertPayment { get; init; }
+
+    /// <summary>That many operation rows of one document in one INSERT (per row <c>@GoodId{r}</c>, <c>@Qtty{r}</c>, …).</summary>
+    public required Func<int, string> InsertOperations { get; init; }
+
+    /// <summary>That many payment rows of one document in one INSERT (per row <c>@Qtty{r}</c>, <c>@Mode{r}</c>, <c>@Type{r}</c>).</summary>
+    public required Func<int, string> InsertPayments { get; init; }
     public required string CountDocumentLines { get; init; }
     public required string DeleteDocumentLines { get; init; }
     public required string DeleteDocumentPayments { get; init; }
@@ -72,6 +93,9 @@ internal sealed class WarehouseSql
     /// <summary>The recorded revisions of several orders: <c>@O0</c> … <c>@O{n-1}</c> beside <c>@Scope</c>.</summary>
     public required Func<int, string> SelectImportedOrders { get; init; }
     public required string AcknowledgeOrder { get; init; }
+
+    /// <summary>Marks that many revisions acknowledged: <c>@O{i}</c> and <c>@R{i}</c> beside <c>@Scope</c>.</summary>
+    public required Func<int, string> AcknowledgeOrders { get; init; }
     public required string UpdateQuarantine { get; init; }
     public required string InsertQuarantine { get; init; }
     public required string DeleteQuarantine { get; init; }
