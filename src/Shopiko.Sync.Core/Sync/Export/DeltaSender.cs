@@ -21,9 +21,12 @@ internal sealed class DeltaSender<TItem>(
     private long _done;
 
     /// <summary>Offers an item; it is sent only when its content changed (or the run is full).</summary>
-    public async Task OfferAsync(int localId, TItem item, CancellationToken ct)
+    public Task OfferAsync(int localId, TItem item, CancellationToken ct) => OfferAsync(localId, item, ContentHash.Compute(item), ct);
+
+    /// <summary>Offers an item whose content hash the caller computed (e.g. on another thread).</summary>
+    public async Task OfferAsync(int localId, TItem item, ContentHash.Digest hash, CancellationToken ct)
     {
-        if (Hold(localId, item) && _buffer.Count >= session.BatchSize)
+        if (Hold(localId, item, hash) && _buffer.Count >= session.BatchSize)
         {
             await FlushAsync(ct).ConfigureAwait(false);
         }
@@ -33,16 +36,19 @@ internal sealed class DeltaSender<TItem>(
     /// Keeps an item to send later when its content changed (or the run is full), without sending: for a caller that may
     /// not write while its reader is open. Returns whether it was kept. Only what changed stays in memory.
     /// </summary>
-    public bool Hold(int localId, TItem item)
+    public bool Hold(int localId, TItem item) => Hold(localId, item, ContentHash.Compute(item));
+
+    /// <summary>As <see cref="Hold(int, TItem)"/>, with the content hash the caller computed.</summary>
+    public bool Hold(int localId, TItem item, ContentHash.Digest hash)
     {
-        var hash = ContentHash.Of(item);
-        if (!session.Options.Full && links.ByLocal(localId)?.ContentHash == hash)
+        // Compared without making the hash's text: an unchanged item costs no allocation.
+        if (!session.Options.Full && hash.Matches(links.ByLocal(localId)?.ContentHash))
         {
             counts.Unchanged++;
             return false;
         }
 
-        _buffer.Add((localId, item, hash));
+        _buffer.Add((localId, item, hash.ToString()));
         return true;
     }
 
