@@ -15,8 +15,11 @@ namespace Shopiko.Sync.Sync.Export;
 /// </remarks>
 internal static class ProductExporter
 {
-    /// <summary>Goods handed from the reader to the comparer at a time.</summary>
-    private const int ChunkSize = 256;
+    /// <summary>
+    /// Goods handed from the reader to the comparer at a time: large enough that the two threads seldom wait for each
+    /// other (every hand-over may wake a thread, and an idle pool thread spins), small enough to hold little.
+    /// </summary>
+    private const int ChunkSize = 2048;
 
     /// <summary>
     /// Reads the goods and keeps the products whose content changed. The reading (the driver and the row mapping) runs on
@@ -26,7 +29,7 @@ internal static class ProductExporter
     public static async Task<DeltaSender<ProductUpsert>> PrepareAsync(SyncSession session, CancellationToken ct)
     {
         var linksTask = session.ProductLinksAsync(ct);
-        var queue = Channel.CreateBounded<Good[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
+        var queue = Channel.CreateBounded<Good[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = Task.Run(() => ReadGoodsAsync(session, queue.Writer, stop.Token), stop.Token);
         try
