@@ -45,14 +45,18 @@ internal static class ExportPipeline
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var token = stop.Token;
-        // The goods are the longest read: they start first.
+        // The goods are the longest read (a reader and a comparer thread of their own); stock and partners, shorter, go one
+        // after the other beside them: more readers at once than cores would only take turns.
         var products = goods ? Task.Run(() => ProductExporter.PrepareAsync(session, token), token) : null;
-        var stock = Task.Run(() => StockExporter.PrepareAsync(session, token), token);
-        var customers = partners ? Task.Run(() => CustomerExporter.PrepareAsync(session, token), token) : null;
-        await WhenAllAsync(stop, [products, stock, customers]).ConfigureAwait(false);
-        return (products is null ? null : await products.ConfigureAwait(false),
-            customers is null ? null : await customers.ConfigureAwait(false),
-            await stock.ConfigureAwait(false));
+        var rest = Task.Run(async () =>
+        {
+            var stock = await StockExporter.PrepareAsync(session, token).ConfigureAwait(false);
+            var customers = partners ? await CustomerExporter.PrepareAsync(session, token).ConfigureAwait(false) : null;
+            return (Stock: stock, Customers: customers);
+        }, token);
+        await WhenAllAsync(stop, [products, rest]).ConfigureAwait(false);
+        var (stockPlan, customerSender) = await rest.ConfigureAwait(false);
+        return (products is null ? null : await products.ConfigureAwait(false), customerSender, stockPlan);
     }
 
     /// <summary>
