@@ -29,7 +29,8 @@ internal static class ProductExporter
     public static async Task<DeltaSender<ProductUpsert>> PrepareAsync(SyncSession session, CancellationToken ct)
     {
         var linksTask = session.ProductLinksAsync(ct);
-        var queue = Channel.CreateBounded<Good[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        // Room for the goods read while the links load (~30,000 at 100,000 links), so the reader does not wait for them.
+        var queue = Channel.CreateBounded<Good[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = Task.Run(() => ReadGoodsAsync(session, queue.Writer, stop.Token), stop.Token);
         try
