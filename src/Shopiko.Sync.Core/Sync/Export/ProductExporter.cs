@@ -19,7 +19,7 @@ internal static class ProductExporter
     /// Goods handed from the reader to the comparer at a time: large enough that the two threads seldom wait for each
     /// other (every hand-over may wake a thread, and an idle pool thread spins), small enough to hold little.
     /// </summary>
-    private const int ChunkSize = 2048;
+    private const int ChunkSize = 1024;
 
     /// <summary>
     /// Reads the goods and keeps the products whose content changed. The reading (the driver and the row mapping) runs on
@@ -29,7 +29,8 @@ internal static class ProductExporter
     public static async Task<DeltaSender<ProductUpsert>> PrepareAsync(SyncSession session, CancellationToken ct)
     {
         var linksTask = session.ProductLinksAsync(ct);
-        // Room for the goods read while the links load (~30,000 at 100,000 links), so the reader does not wait for them.
+        // Room for most of the goods read while the links load (16,000; 100,000 links take about as long as 30,000 goods), so
+        // the reader seldom waits for them, at ~10 MB held.
         var queue = Channel.CreateBounded<Good[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = Task.Run(() => ReadGoodsAsync(session, queue.Writer, stop.Token), stop.Token);

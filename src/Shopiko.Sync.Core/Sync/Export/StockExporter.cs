@@ -17,15 +17,11 @@ namespace Shopiko.Sync.Sync.Export;
 /// </remarks>
 internal static class StockExporter
 {
-    /// <summary>What <see cref="PrepareAsync"/> read: the stock links, the quantities, and the items hashed so far.</summary>
-    internal sealed class Plan(LinkTable links, Dictionary<int, decimal> quantities, Dictionary<int, (StockUpsert Item, ContentHash.Digest Hash)> items)
-    {
-        public LinkTable Links => links;
-
-        public Dictionary<int, decimal> Quantities => quantities;
-
-        public Dictionary<int, (StockUpsert Item, ContentHash.Digest Hash)> Items => items;
-    }
+    /// <summary>
+    /// What <see cref="PrepareAsync"/> read: the stock links, the quantities, and the hashes of the goods linked then
+    /// (sorted IDs beside their hashes: two arrays sized once, no dictionary of 100,000 items).
+    /// </summary>
+    internal sealed record Plan(LinkTable Links, Dictionary<int, decimal> Quantities, int[] HashedIds, ContentHash.Digest[] Hashes);
 
     /// <summary>Reads the stock links and levels (only reads) and hashes the item of every good linked so far.</summary>
     public static async Task<Plan> PrepareAsync(SyncSession session, CancellationToken ct)
@@ -47,45 +43,55 @@ internal static class StockExporter
         }
 
         var links = await linksTask.ConfigureAwait(false);
-        var products = await session.ProductLinksAsync(ct).ConfigureAwait(false);
-        var items = new Dictionary<int, (StockUpsert Item, ContentHash.Digest Hash)>();
-        foreach (var goodId in products.LocalIds)
+        var ids = Linked(await session.ProductLinksAsync(ct).ConfigureAwait(false));
+        var hashes = new ContentHash.Digest[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (products.ByLocal(goodId)?.RemoteId is not null)
-            {
-                var item = Item(goodId, quantities);
-                items[goodId] = (item, ContentHash.Compute(item));
-            }
+            hashes[i] = ContentHash.Compute(Item(ids[i], quantities));
         }
 
-        return new Plan(links, quantities, items);
+        return new Plan(links, quantities, ids, hashes);
     }
 
-    /// <summary>Sends the changed stock of every good linked now (after the products were sent).</summary>
+    /// <summary>Sends the changed stock of every good linked now (after the products were sent), in good order.</summary>
     public static async Task SendAsync(SyncSession session, Plan plan, CancellationToken ct)
     {
-        var products = await session.ProductLinksAsync(ct).ConfigureAwait(false);
-        var linked = products.LocalIds.Where(id => products.ByLocal(id)?.RemoteId is not null).ToList();
-        if (linked.Count == 0)
+        var linked = Linked(await session.ProductLinksAsync(ct).ConfigureAwait(false));
+        if (linked.Length == 0)
         {
             return;
         }
 
-        linked.Sort();
         var sender = new DeltaSender<StockUpsert>(session, plan.Links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        var hashed = 0;
         foreach (var goodId in linked)
         {
-            if (plan.Items.TryGetValue(goodId, out var prepared))
+            // Both lists are sorted: walk the hashed one alongside. Goods the products just linked are hashed now.
+            while (hashed < plan.HashedIds.Length && plan.HashedIds[hashed] < goodId)
             {
-                await sender.OfferAsync(goodId, prepared.Item, prepared.Hash, ct).ConfigureAwait(false);
+                hashed++;
+            }
+
+            var item = Item(goodId, plan.Quantities);
+            if (hashed < plan.HashedIds.Length && plan.HashedIds[hashed] == goodId)
+            {
+                await sender.OfferAsync(goodId, item, plan.Hashes[hashed], ct).ConfigureAwait(false);
             }
             else
             {
-                await sender.OfferAsync(goodId, Item(goodId, plan.Quantities), ct).ConfigureAwait(false);
+                await sender.OfferAsync(goodId, item, ct).ConfigureAwait(false);
             }
         }
 
         await sender.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The goods linked to a shop product, sorted.</summary>
+    private static int[] Linked(LinkTable products)
+    {
+        var ids = products.LocalIds.Where(id => products.ByLocal(id)?.RemoteId is not null).ToArray();
+        Array.Sort(ids);
+        return ids;
     }
 
     private static StockUpsert Item(int goodId, Dictionary<int, decimal> quantities) =>
