@@ -165,18 +165,7 @@ internal sealed class SyncEngine(
     private static async Task ExportAsync(SyncSession session, CancellationToken ct)
     {
         _ = session.StockObjectIds; // fail early with the setting's name when an object is wrong
-        if (session.Server.Export.Goods)
-        {
-            await session.TimeAsync("export.categories", () => CategoryExporter.RunAsync(session, ct)).ConfigureAwait(false);
-            await session.TimeAsync("export.products", () => ProductExporter.RunAsync(session, ct)).ConfigureAwait(false);
-        }
-
-        if (session.Server.Export.Partners)
-        {
-            await session.TimeAsync("export.customers", () => CustomerExporter.RunAsync(session, ct)).ConfigureAwait(false);
-        }
-
-        await session.TimeAsync("export.stock", () => StockExporter.RunAsync(session, ct)).ConfigureAwait(false);
+        await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
     }
 
     private static string Summarize(RunReport report)

@@ -46,14 +46,21 @@ internal sealed class SyncSession
         ? [ImportObject.Id]
         : Server.Export.StockObjects.Select((o, i) => ResolveObject(o, $"Export:StockObjects[{i}]").Id).Distinct().ToList();
 
-    private LinkTable? _productLinks;
+    private readonly Lock _productLinksLock = new();
+    private Task<LinkTable>? _productLinks;
 
     /// <summary>
-    /// The product links of the scope, read once per run and shared by the product and stock exports (the product export
-    /// keeps them current as it sends, so stock sees the products it just created).
+    /// The product links of the scope, read once per run (on a pool thread, from the first call) and shared by the product
+    /// and stock exports, which may ask at the same time (the product export keeps them current as it sends, so stock sees
+    /// the products it just created).
     /// </summary>
-    public async Task<LinkTable> ProductLinksAsync(CancellationToken ct) =>
-        _productLinks ??= await LinkTable.ReadAsync(Store, Scope, SyncEntity.Product, ct).ConfigureAwait(false);
+    public Task<LinkTable> ProductLinksAsync(CancellationToken ct)
+    {
+        lock (_productLinksLock)
+        {
+            return _productLinks ??= Task.Run(() => LinkTable.ReadAsync(Store, Scope, SyncEntity.Product, ct), ct);
+        }
+    }
 
     /// <summary>Reports progress.</summary>
     public void Progress(string phase, long done, long? total = null) => Options.Progress?.Report(new SyncProgress(phase, done, total));

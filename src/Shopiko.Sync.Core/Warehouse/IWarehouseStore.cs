@@ -85,6 +85,17 @@ public interface IWarehouseStore
     /// <summary>All link rows of an entity in a scope (a scope is one shop, by API ID).</summary>
     IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default);
 
+    /// <summary>True when an entity has at least one link row in a scope (without reading the rows).</summary>
+    async Task<bool> HasLinksAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)
+    {
+        await foreach (var _ in ReadLinksAsync(scope, entity, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Inserts or updates link rows, in one transaction.</summary>
     Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default);
 

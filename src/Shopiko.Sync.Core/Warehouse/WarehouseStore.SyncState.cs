@@ -123,6 +123,17 @@ internal sealed partial class WarehouseStore
         }
     }
 
+    public async Task<bool> HasLinksAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var first = await connection.ExecuteScalarAsync<int?>(Command(opened.Sql.SelectFirstLinkId,
+            new { Scope = scope, Entity = entity.ToString() }, null, cancellationToken)).ConfigureAwait(false);
+        return first is not null;
+    }
+
     public async Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -557,9 +557,14 @@ public abstract class WarehouseStoreContract
         await store.EnsureSyncStateAsync();
         await store.EnsureSyncStateAsync(); // idempotent
 
+        (await store.HasLinksAsync(Scope, SyncEntity.Product)).Should().BeFalse();
         await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, null, null)]);
         await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 6, "p6", "b"), new SyncLink(SyncEntity.Category, 5, "c5", "c")]);
-        await store.SaveLinksAsync("other-shop", [new SyncLink(SyncEntity.Product, 5, "x", "x")]);
+        await store.SaveLinksAsync("other-shop", [new SyncLink(SyncEntity.Product, 5, "x", "x"), new SyncLink(SyncEntity.Customer, 5, "x", "x")]);
+
+        (await store.HasLinksAsync(Scope, SyncEntity.Product)).Should().BeTrue();
+        (await store.HasLinksAsync(Scope, SyncEntity.Customer)).Should().BeFalse();
+        (await store.HasLinksAsync("other-shop", SyncEntity.Customer)).Should().BeTrue();
 
         (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
             new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, "p6", "b"));

@@ -5,14 +5,18 @@ using Shopiko.Sync.Warehouse.Model;
 namespace Shopiko.Sync.Sync.Export;
 
 /// <summary>Partners → shop customers (the service row and deleted partners never go).</summary>
+/// <remarks>
+/// <see cref="PrepareAsync"/> reads and compares, keeping the changed customers (a full batch goes to the shop at once);
+/// the caller remembers what the shop answered once every reader of the run has closed (SQLite with a rollback journal
+/// cannot commit the link writes while one is open).
+/// </remarks>
 internal static class CustomerExporter
 {
-    public static async Task RunAsync(SyncSession session, CancellationToken ct)
+    /// <summary>Reads the partners and keeps the customers whose content changed.</summary>
+    public static async Task<DeltaSender<CustomerUpsert>> PrepareAsync(SyncSession session, CancellationToken ct)
     {
         var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false);
         var sender = new DeltaSender<CustomerUpsert>(session, links, "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
-        // No link is written while the reader is open (SQLite with a rollback journal cannot commit the link writes then); only
-        // the changed customers are kept until it closes.
         await foreach (var partner in session.Store.ReadPartnersAsync(ct).ConfigureAwait(false))
         {
             if (partner.Id <= 1 || partner.IsDeleted)
@@ -23,6 +27,6 @@ internal static class CustomerExporter
             sender.Hold(partner.Id, CustomerMapper.Map(partner), ct);
         }
 
-        await sender.FlushAsync(ct).ConfigureAwait(false);
+        return sender;
     }
 }

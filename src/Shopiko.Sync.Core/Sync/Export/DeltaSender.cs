@@ -13,9 +13,9 @@ namespace Shopiko.Sync.Sync.Export;
 /// <remarks>
 /// <para>
 /// The work is pipelined, one request to the shop at a time: a full batch is sent as soon as it is complete, also while
-/// the caller's reader is still open (<see cref="Hold"/>: sending touches no database), and batch N's links are written
+/// the caller's reader is still open (<see cref="Hold(int, TItem, CancellationToken)"/>: sending touches no database), and batch N's links are written
 /// while batch N+1 is with the shop. Results are taken in batch order and only on the caller's flow (in
-/// <see cref="OfferAsync"/> and <see cref="FlushAsync"/>), so the link table is never changed behind a reader.
+/// <see cref="OfferAsync(int, TItem, CancellationToken)"/> and <see cref="FlushAsync"/>), so the link table is never changed behind a reader.
 /// </para>
 /// <para>
 /// The guarantees stay those of sending and saving one batch after the other: a link and hash are remembered only for
@@ -42,9 +42,12 @@ internal sealed class DeltaSender<TItem>(
     /// Offers an item; it is sent only when its content changed (or the run is full). A link write may still be running
     /// when this returns (<see cref="FlushAsync"/> waits for it), so the caller must not write to the store between offers.
     /// </summary>
-    public async Task OfferAsync(int localId, TItem item, CancellationToken ct)
+    public Task OfferAsync(int localId, TItem item, CancellationToken ct) => OfferAsync(localId, item, ContentHash.Compute(item), ct);
+
+    /// <summary>As <see cref="OfferAsync(int, TItem, CancellationToken)"/>, with the content hash the caller computed (e.g. on another thread).</summary>
+    public async Task OfferAsync(int localId, TItem item, ContentHash.Digest hash, CancellationToken ct)
     {
-        if (!Hold(localId, item, ct))
+        if (!Hold(localId, item, hash, ct))
         {
             return;
         }
@@ -64,16 +67,19 @@ internal sealed class DeltaSender<TItem>(
     /// <param name="localId">The warehouse id.</param>
     /// <param name="item">What the shop gets.</param>
     /// <param name="ct">Cancels the sends this starts (pass the run's token).</param>
-    public bool Hold(int localId, TItem item, CancellationToken ct = default)
+    public bool Hold(int localId, TItem item, CancellationToken ct = default) => Hold(localId, item, ContentHash.Compute(item), ct);
+
+    /// <summary>As <see cref="Hold(int, TItem, CancellationToken)"/>, with the content hash the caller computed.</summary>
+    public bool Hold(int localId, TItem item, ContentHash.Digest hash, CancellationToken ct = default)
     {
-        var hash = ContentHash.Of(item);
-        if (!session.Options.Full && links.ByLocal(localId)?.ContentHash == hash)
+        // Compared without making the hash's text: an unchanged item costs no allocation.
+        if (!session.Options.Full && hash.Matches(links.ByLocal(localId)?.ContentHash))
         {
             counts.Unchanged++;
             return false;
         }
 
-        _buffer.Add((localId, item, hash));
+        _buffer.Add((localId, item, hash.ToString()));
         if (_buffer.Count >= session.BatchSize)
         {
             StartSend(ct);

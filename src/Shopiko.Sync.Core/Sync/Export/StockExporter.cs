@@ -10,34 +10,90 @@ namespace Shopiko.Sync.Sync.Export;
 /// Quantities of every good the shop knows, from the stock object(s), summed over lots and objects, never below zero
 /// (a shop cannot sell minus stock). Goods without store rows go as zero.
 /// </summary>
+/// <remarks>
+/// <see cref="PrepareAsync"/> reads the stock links and levels and hashes the item of every good already linked to a
+/// product, while the other exports read; <see cref="SendAsync"/> runs after the products were sent, adds the goods they
+/// just linked, and sends what changed, in good order.
+/// </remarks>
 internal static class StockExporter
 {
-    public static async Task RunAsync(SyncSession session, CancellationToken ct)
-    {
-        var products = await session.ProductLinksAsync(ct).ConfigureAwait(false);
-        var linked = products.LocalIds.Where(id => products.ByLocal(id)?.RemoteId is not null).ToHashSet();
-        if (linked.Count == 0)
-        {
-            return;
-        }
+    /// <summary>
+    /// What <see cref="PrepareAsync"/> read: the stock links, the quantities, and the hashes of the goods linked then
+    /// (sorted IDs beside their hashes: two arrays sized once, no dictionary of 100,000 items).
+    /// </summary>
+    internal sealed record Plan(LinkTable Links, Dictionary<int, decimal> Quantities, int[] HashedIds, ContentHash.Digest[] Hashes);
 
-        var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Stock, ct).ConfigureAwait(false);
-        var sender = new DeltaSender<StockUpsert>(session, links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+    /// <summary>Reads the stock links and levels (only reads) and hashes the item of every good linked so far.</summary>
+    public static async Task<Plan> PrepareAsync(SyncSession session, CancellationToken ct)
+    {
+        var linksTask = Task.Run(() => LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Stock, ct), ct);
         var quantities = new Dictionary<int, decimal>();
-        await foreach (var level in session.Store.ReadStockAsync(session.StockObjectIds, ct).ConfigureAwait(false))
+        try
         {
-            if (linked.Contains(level.GoodId))
+            await foreach (var level in session.Store.ReadStockAsync(session.StockObjectIds, ct).ConfigureAwait(false))
             {
                 quantities[level.GoodId] = quantities.GetValueOrDefault(level.GoodId) + level.Quantity;
             }
         }
-
-        foreach (var goodId in linked.Order())
+        catch (Exception)
         {
-            var quantity = Math.Max(0m, Amounts.Round3(quantities.GetValueOrDefault(goodId)));
-            await sender.OfferAsync(goodId, new StockUpsert(goodId.ToString(CultureInfo.InvariantCulture), quantity), ct).ConfigureAwait(false);
+            // Let the other reader close before the failure goes up.
+            await Task.WhenAny(linksTask).ConfigureAwait(false);
+            throw;
+        }
+
+        var links = await linksTask.ConfigureAwait(false);
+        var ids = Linked(await session.ProductLinksAsync(ct).ConfigureAwait(false));
+        var hashes = new ContentHash.Digest[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            hashes[i] = ContentHash.Compute(Item(ids[i], quantities));
+        }
+
+        return new Plan(links, quantities, ids, hashes);
+    }
+
+    /// <summary>Sends the changed stock of every good linked now (after the products were sent), in good order.</summary>
+    public static async Task SendAsync(SyncSession session, Plan plan, CancellationToken ct)
+    {
+        var linked = Linked(await session.ProductLinksAsync(ct).ConfigureAwait(false));
+        if (linked.Length == 0)
+        {
+            return;
+        }
+
+        var sender = new DeltaSender<StockUpsert>(session, plan.Links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        var hashed = 0;
+        foreach (var goodId in linked)
+        {
+            // Both lists are sorted: walk the hashed one alongside. Goods the products just linked are hashed now.
+            while (hashed < plan.HashedIds.Length && plan.HashedIds[hashed] < goodId)
+            {
+                hashed++;
+            }
+
+            var item = Item(goodId, plan.Quantities);
+            if (hashed < plan.HashedIds.Length && plan.HashedIds[hashed] == goodId)
+            {
+                await sender.OfferAsync(goodId, item, plan.Hashes[hashed], ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await sender.OfferAsync(goodId, item, ct).ConfigureAwait(false);
+            }
         }
 
         await sender.FlushAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>The goods linked to a shop product, sorted.</summary>
+    private static int[] Linked(LinkTable products)
+    {
+        var ids = products.LocalIds.Where(id => products.ByLocal(id)?.RemoteId is not null).ToArray();
+        Array.Sort(ids);
+        return ids;
+    }
+
+    private static StockUpsert Item(int goodId, Dictionary<int, decimal> quantities) =>
+        new(goodId.ToString(CultureInfo.InvariantCulture), Math.Max(0m, Amounts.Round3(quantities.GetValueOrDefault(goodId))));
 }

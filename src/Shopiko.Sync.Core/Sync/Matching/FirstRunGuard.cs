@@ -23,8 +23,9 @@ internal static class FirstRunGuard
     public static async Task<MatchReport?> RunAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
-        if (await AnyAsync(store.ReadLinksAsync(session.Scope, SyncEntity.Product, ct), _ => true).ConfigureAwait(false) ||
-            await AnyAsync(store.ReadLinksAsync(session.Scope, SyncEntity.Customer, ct), _ => true).ConfigureAwait(false))
+        // One index probe each: reading the rows (and a MySQL reader draining 100,000 of them on close) cost a tenth of a second.
+        if (await store.HasLinksAsync(session.Scope, SyncEntity.Product, ct).ConfigureAwait(false) ||
+            await store.HasLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
         {
             return null;
         }

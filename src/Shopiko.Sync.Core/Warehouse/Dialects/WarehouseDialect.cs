@@ -303,6 +303,8 @@ internal abstract class WarehouseDialect
             SelectLinks =
                 $"SELECT {Q("LocalId")} AS LocalId, {Q("RemoteId")} AS RemoteId, {Q("ContentHash")} AS ContentHash FROM {Q(SyncStateTables.Links)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} ORDER BY {Q("LocalId")}",
+            SelectFirstLinkId =
+                $"SELECT MIN({Q("LocalId")}) FROM {Q(SyncStateTables.Links)} WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")}",
             UpdateLink =
                 $"UPDATE {Q(SyncStateTables.Links)} SET {Q("RemoteId")} = {P("RemoteId")}, {Q("ContentHash")} = {P("ContentHash")}, {Q("UpdatedAt")} = {P("Now")} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")} AND {Q("LocalId")} = {P("LocalId")}",

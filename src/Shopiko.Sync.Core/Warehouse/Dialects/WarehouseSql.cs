@@ -75,6 +75,9 @@ internal sealed class WarehouseSql
     public required string DeleteDocumentPayments { get; init; }
 
     public required string SelectLinks { get; init; }
+
+    /// <summary>The lowest linked local ID of a scope and entity, NULL when there is none: one index probe.</summary>
+    public required string SelectFirstLinkId { get; init; }
     public required string UpdateLink { get; init; }
     public required string InsertLink { get; init; }
 
