@@ -86,14 +86,14 @@ internal sealed class SyncEngine(
             if (import)
             {
                 report.Import = new ImportReport();
-                report.Import.Matching = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, ct)).ConfigureAwait(false);
+                report.Import.Matching = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, export: false, ct)).ConfigureAwait(false);
                 await ImportAsync(session, ct).ConfigureAwait(false);
             }
 
             if (export)
             {
                 report.Export = new ExportReport();
-                var matching = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, ct)).ConfigureAwait(false);
+                var matching = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, export: true, ct)).ConfigureAwait(false);
                 report.Export.Matching = matching;
                 await ExportAsync(session, ct).ConfigureAwait(false);
             }

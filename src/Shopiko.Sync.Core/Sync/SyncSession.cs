@@ -62,6 +62,12 @@ internal sealed class SyncSession
         }
     }
 
+    /// <summary>
+    /// This run is a first export to a shop that was empty (<see cref="Matching.FirstRunGuard.ShopWasEmptyMark"/>): the
+    /// export clears the mark once it has finished.
+    /// </summary>
+    public bool FirstExportUnderWay { get; set; }
+
     /// <summary>Reports progress.</summary>
     public void Progress(string phase, long done, long? total = null) => Options.Progress?.Report(new SyncProgress(phase, done, total));
 

@@ -75,6 +75,29 @@ public class ExportSendPipelineTests
 
     [Theory]
     [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
+    public async Task A_first_export_stopped_before_any_link_was_written_is_finished_by_the_next_run_without_matching(WarehouseProvider provider)
+    {
+        await using var rig = await SyncRig.StartAsync(provider, s => s.Shop.BatchSize = 1);
+        var seed = await WarehouseSeed.CreateAsync(rig);
+        // Link writes: 2 categories, then the products; the first product's write fails after the shop took it.
+        var engine = rig.Engine(store: s => FailingSaveLinks.Wrap(s, failOnCall: 3));
+
+        var crash = () => engine.ExportAsync();
+
+        await crash.Should().ThrowAsync<SimulatedCrashException>();
+        (await LinksAsync(rig, SyncEntity.Product)).Should().BeEmpty();
+        rig.Shop.State.Products.Should().NotBeEmpty("the shop took the first product before its link write failed");
+
+        // The shop now holds products and nothing links them: only the mark says they are this engine's own.
+        var next = await rig.Engine().ExportAsync();
+
+        next.Outcome.Should().Be(RunOutcome.Succeeded, next.Error);
+        (await LinksAsync(rig, SyncEntity.Product)).Should().BeEquivalentTo([seed.Cable, seed.Charger, seed.Headphones]);
+        rig.Shop.State.Products.Should().HaveCount(3, "a product sent again is updated by its externalId, never duplicated");
+    }
+
+    [Theory]
+    [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
     public async Task Many_batches_in_flight_remember_every_item_once_in_order(WarehouseProvider provider)
     {
         await using var rig = await SyncRig.StartAsync(provider, s => s.Shop.BatchSize = 2);

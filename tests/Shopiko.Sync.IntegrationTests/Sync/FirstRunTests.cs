@@ -40,6 +40,22 @@ public class FirstRunTests
 
     [Theory]
     [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
+    public async Task A_finished_export_to_an_empty_shop_does_not_vouch_for_records_that_appear_later(WarehouseProvider provider)
+    {
+        // Both sides empty: the first export has nothing to send, finishes, and clears its "shop was empty" mark.
+        await using var rig = await SyncRig.StartAsync(provider);
+        (await rig.Engine().ExportAsync()).Outcome.Should().Be(RunOutcome.Succeeded);
+
+        await WarehouseSeed.CreateAsync(rig);
+        ShopAlreadyHasData(rig);
+        var export = await rig.Engine().ExportAsync();
+
+        export.Outcome.Should().Be(RunOutcome.Failed, "the shop's records were made there, not sent by an unfinished export of ours");
+        export.Error.Should().Contain("Both the warehouse and the shop");
+    }
+
+    [Theory]
+    [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
     public async Task Matching_links_existing_records_and_reports_what_is_ambiguous(WarehouseProvider provider)
     {
         await using var rig = await SyncRig.StartAsync(provider, s => s.Matching.Enabled = true);

@@ -42,6 +42,11 @@ internal static class ExportPipeline
         }
 
         await session.TimeAsync("export.stock", () => StockExporter.SendAsync(session, stock, ct)).ConfigureAwait(false);
+        if (session.FirstExportUnderWay)
+        {
+            // Finished: what the shop holds is linked now, and the mark must not vouch for records that appear later.
+            await session.Store.SaveMarkAsync(session.Scope, Matching.FirstRunGuard.ShopWasEmptyMark, null, ct).ConfigureAwait(false);
+        }
     }
 
     private static async Task<(DeltaSender<ProductUpsert>? Products, DeltaSender<CustomerUpsert>? Customers, StockExporter.Plan Stock)> ReadAsync(

@@ -18,9 +18,15 @@ public sealed class BothSystemsHaveDataException : InvalidOperationException
 /// </summary>
 internal static class FirstRunGuard
 {
+    /// <summary>The mark saying the shop was empty when the first run with nothing linked began.</summary>
+    internal const string ShopWasEmptyMark = "first-run.shop-was-empty";
+
     /// <summary>Checks, and matches when configured. Returns the matching report when matching ran.</summary>
     /// <exception cref="BothSystemsHaveDataException">Both sides hold data, nothing is linked, matching is off.</exception>
-    public static async Task<MatchReport?> RunAsync(SyncSession session, CancellationToken ct)
+    /// <param name="session">The run.</param>
+    /// <param name="export">The run exports: an empty shop is then remembered until the export has finished.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<MatchReport?> RunAsync(SyncSession session, bool export, CancellationToken ct)
     {
         var store = session.Store;
         // One index probe each: reading the rows (and a MySQL reader draining 100,000 of them on close) cost a tenth of a second.
@@ -33,6 +39,24 @@ internal static class FirstRunGuard
         var shopHasData = session.Shop.Counts.Products > 0 || session.Shop.Counts.Customers > 0;
         if (!shopHasData)
         {
+            // Remembered before anything is sent: a first export that stops after the shop took a batch but before its
+            // links were written leaves the shop holding only what this engine sent, and the next run must go on (the
+            // shop upserts by externalId, so sending again duplicates nothing) rather than refuse as if it were foreign.
+            // The export clears the mark when it finishes, so it never vouches for records that appear later.
+            if (export && !session.DryRun)
+            {
+                await store.SaveMarkAsync(session.Scope, ShopWasEmptyMark, session.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+                session.FirstExportUnderWay = true;
+            }
+
+            return null;
+        }
+
+        if (await store.ReadMarkAsync(session.Scope, ShopWasEmptyMark, ct).ConfigureAwait(false) is not null)
+        {
+            // The shop was empty when a first export of ours began, and that export never finished: what the shop holds
+            // now is what it sent. This run finishes it (and clears the mark when it does).
+            session.FirstExportUnderWay = export && !session.DryRun;
             return null;
         }
 
