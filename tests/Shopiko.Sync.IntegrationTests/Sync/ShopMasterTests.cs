@@ -79,6 +79,28 @@ public class ShopMasterTests
 
     [Theory]
     [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
+    public async Task A_shop_product_held_back_comes_in_once_its_cause_is_fixed_and_leaves_the_quarantine(WarehouseProvider provider)
+    {
+        await using var rig = await SyncRig.StartAsync(provider, ScreenshotSettings);
+        var state = rig.Shop.State;
+        var odd = state.CreateProduct(new SandboxProductDraft { Sku = "ODD-7", Name = "Книга", Price = 7m, VatRate = 7 });
+        state.CreateProduct(new SandboxProductDraft { Sku = "TEA-1", Name = "Чай", Price = 4.20m, VatRate = 20 });
+
+        var first = await rig.Engine().ImportAsync();
+
+        first.Import!.GoodsCreated.Should().Be(1, "the tea comes in; the book's 7 % has no VAT group yet");
+        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().ContainSingle(q => q.Id == odd.Id);
+
+        await rig.ExecuteAsync("INSERT INTO vatgroups (Code, Name, VATValue) VALUES ('7', 'ДДС 7 %', 7)");
+        var second = await rig.Engine().ImportAsync();
+
+        second.Outcome.Should().Be(RunOutcome.Succeeded, second.Error);
+        second.Import!.GoodsCreated.Should().Be(1);
+        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty("the book came in, so its quarantine row is released");
+    }
+
+    [Theory]
+    [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
     public async Task A_guest_order_creates_its_partner_once(WarehouseProvider provider)
     {
         await using var rig = await SyncRig.StartAsync(provider, ScreenshotSettings);

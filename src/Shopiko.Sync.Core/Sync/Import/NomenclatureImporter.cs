@@ -19,8 +19,14 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
     private IWarehouseStore Store => session.Store;
 
+    // Records held back by earlier runs: only these have a quarantine row to release, so a record that goes through
+    // first time costs no extra transaction.
+    private HashSet<(SyncEntity Entity, string Id)> _quarantined = [];
+
     public async Task RunAsync(CancellationToken ct)
     {
+        _quarantined = (await Store.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
+            .Where(e => e.Entity is SyncEntity.Product or SyncEntity.Customer).Select(e => (e.Entity, e.Id)).ToHashSet();
         await session.TimeAsync("import.categories", () => CategoriesAsync(ct)).ConfigureAwait(false);
         await session.TimeAsync("import.products", () => ProductsAsync(ct)).ConfigureAwait(false);
         await session.TimeAsync("import.customers", () => CustomersAsync(ct)).ConfigureAwait(false);
@@ -142,7 +148,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
             catalog.Products.Set(new SyncLink(SyncEntity.Product, good.Id, product.Id, null));
             toLink.Add(new LinkItem(product.Id, good.Id.ToString(CultureInfo.InvariantCulture)));
             session.Report.Import!.GoodsCreated++;
-            await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Product, product.Id, ct).ConfigureAwait(false);
+            await ReleaseAsync(SyncEntity.Product, product.Id, ct).ConfigureAwait(false);
             Log.NomenclatureCreated(session.Logger, "good", good.Id, "product", product.Id);
         }
 
@@ -193,12 +199,20 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
             var partner = await catalog.CreatePartnerAsync(NomenclatureMapper.ToPartner(customer), customer.Id, ct).ConfigureAwait(false);
             toLink.Add(new LinkItem(customer.Id, partner.Id.ToString(CultureInfo.InvariantCulture)));
-            await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Customer, customer.Id, ct).ConfigureAwait(false);
+            await ReleaseAsync(SyncEntity.Customer, customer.Id, ct).ConfigureAwait(false);
         }
 
         await SaveAsync(adopted, ct).ConfigureAwait(false);
         await LinkBackAsync(toLink, session.Api.LinkCustomersAsync, ct).ConfigureAwait(false);
         await mark.AdvanceAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAsync(SyncEntity entity, string id, CancellationToken ct)
+    {
+        if (_quarantined.Remove((entity, id)))
+        {
+            await Store.ReleaseQuarantineAsync(session.Scope, entity, id, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task HoldAsync(ListingMark mark, SyncEntity entity, string id, string reason, CancellationToken ct)
@@ -210,6 +224,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
         if (!session.DryRun)
         {
             await Store.QuarantineAsync(session.Scope, entity, id, reason, ct).ConfigureAwait(false);
+            _quarantined.Add((entity, id));
         }
     }
 
