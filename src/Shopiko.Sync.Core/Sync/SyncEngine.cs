@@ -109,7 +109,8 @@ internal sealed class SyncEngine(
         {
             report.Outcome = RunOutcome.Failed;
             report.Error = e.Message;
-            Log.RunFailed(logger, server.Name, operation, e.Message, e);
+            Log.RunFailed(logger, server.Name, operation, e.Message);
+            Log.RunFailedDetail(logger, server.Name, operation, e);
         }
         finally
         {
@@ -168,24 +169,5 @@ internal sealed class SyncEngine(
         await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
     }
 
-    private static string Summarize(RunReport report)
-    {
-        var parts = new List<string>();
-        if (report.Export is { } e)
-        {
-            parts.Add($"{e.ItemsSent} items sent (products +{e.Products.Created}/~{e.Products.Updated}, customers +{e.Customers.Created}/~{e.Customers.Updated}, stock {e.Stock.Created + e.Stock.Updated})");
-        }
-
-        if (report.Import is { } i)
-        {
-            parts.Add($"{i.OrdersImported} orders imported, {i.OrdersAlreadyImported} already imported, {i.OrdersReversed} reversed, {i.OrdersQuarantined} quarantined");
-        }
-
-        if (report.Error is not null)
-        {
-            parts.Add(report.Error);
-        }
-
-        return string.Join("; ", parts);
-    }
+    private static string Summarize(RunReport report) => report.Summarize();
 }

@@ -188,9 +188,17 @@ internal sealed partial class WarehouseStore : IWarehouseStore
                 where = $"the {_dialect.Provider} database";
             }
 
-            throw new WarehouseConnectionException(
-                $"Cannot connect to {where}: {e.Message} Check the server address, port, database name, user and password " +
-                $"in the {_dialect.Provider} connection string, and that the server is running.", e);
+            string advice;
+            try
+            {
+                advice = _dialect.ConnectionAdvice(_options.ConnectionString);
+            }
+            catch (ArgumentException)
+            {
+                advice = $"Check the {_dialect.Provider} connection string.";
+            }
+
+            throw new WarehouseConnectionException($"Cannot connect to {where}: {e.Message} {advice}", e);
         }
     }
 

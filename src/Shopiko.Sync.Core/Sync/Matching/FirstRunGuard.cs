@@ -94,8 +94,17 @@ internal static class FirstRunGuard
 
         if (session.DryRun)
         {
-            session.Report.Plan.AddRange(goodsResult.Matched.Select(m => $"link good {m.LocalId} to product {m.RemoteId} (by {m.How})"));
-            session.Report.Plan.AddRange(partnersResult.Matched.Select(m => $"link partner {m.LocalId} to customer {m.RemoteId} (by {m.How})"));
+            // Named as the merchant knows them (code and name), not by internal IDs.
+            var goodById = goods.ToDictionary(g => g.Id);
+            var productById = products.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
+            var partnerById = partners.ToDictionary(p => p.Id);
+            var customerById = customers.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+            session.Report.Plan.AddRange(goodsResult.Matched.Select(m =>
+                $"link good {(goodById.TryGetValue(m.LocalId, out var g) ? $"'{g.Code}' {g.Name}" : m.LocalId.ToString(System.Globalization.CultureInfo.InvariantCulture))} " +
+                $"to product {(productById.TryGetValue(m.RemoteId, out var p) ? $"'{p.Sku}' {p.Name}" : m.RemoteId)} (by {m.How})"));
+            session.Report.Plan.AddRange(partnersResult.Matched.Select(m =>
+                $"link partner {(partnerById.TryGetValue(m.LocalId, out var w) ? $"'{w.Code}' {w.Company}" : m.LocalId.ToString(System.Globalization.CultureInfo.InvariantCulture))} " +
+                $"to customer {(customerById.TryGetValue(m.RemoteId, out var c) ? $"'{c.Name}'" : m.RemoteId)} (by {m.How})"));
         }
         else
         {

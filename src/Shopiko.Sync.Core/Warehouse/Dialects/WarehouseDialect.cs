@@ -23,6 +23,10 @@ internal abstract class WarehouseDialect
     /// <summary>Where the connection points, for messages (never includes a password).</summary>
     public abstract string Describe(string connectionString);
 
+    /// <summary>What to check when the database cannot be opened: a database server's address and login by default.</summary>
+    public virtual string ConnectionAdvice(string connectionString) =>
+        $"Check the server address, port, database name, user and password in the {Provider} connection string, and that the server is running.";
+
     /// <summary>Quotes an identifier (column or table).</summary>
     public abstract string Quote(string identifier);
 
