@@ -245,6 +245,9 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     public async Task<IReadOnlyList<WarehouseObject>> ReadObjectsAsync(CancellationToken cancellationToken = default) =>
         await ListAsync<ObjectRow, WarehouseObject>(s => s.SelectObjects, null, r => r.ToObject(), cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<WrittenLine>> ReadDocumentLinesAsync(int operType, long acct, int objectId, CancellationToken cancellationToken = default) =>
+        await ListAsync<DocumentLineRow, WrittenLine>(s => s.SelectDocumentLines, new { OperType = operType, Acct = acct, ObjectId = objectId }, r => r.ToLine(), cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<VatGroup>> ReadVatGroupsAsync(CancellationToken cancellationToken = default) =>
         await ListAsync<VatGroupRow, VatGroup>(s => s.SelectVatGroups, null, r => r.ToVatGroup(), cancellationToken).ConfigureAwait(false);
 

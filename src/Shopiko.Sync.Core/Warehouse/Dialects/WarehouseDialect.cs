@@ -299,6 +299,9 @@ internal abstract class WarehouseDialect
                     $"{P("UserRealTime")}, {P($"Type{r}")}, ' ', {P("EndDate")})")),
             CountDocumentLines =
                 $"SELECT COUNT(*) FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
+            SelectDocumentLines =
+                $"SELECT {Q("GoodID")} AS GoodId, {Q("Qtty")} AS Qtty, {Q("PriceOut")} AS PriceOut, {Q("VATOut")} AS VatOut FROM {T("operations")} " +
+                $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}",
             DeleteDocumentLines =
                 $"DELETE FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
             DeleteDocumentPayments =
