@@ -132,13 +132,14 @@ public sealed class RunReport
 
         if (Import is { } i)
         {
+            var documents = i.Documents.Count is > 0 and <= 5 ? $" ({string.Join(", ", i.Documents)})" : "";
             var orders = Join(
-                Count(i.OrdersImported, "imported") is { } imported && i.Documents.Count is > 0 and <= 5 ? $"{imported} ({string.Join(", ", i.Documents)})" : Count(i.OrdersImported, "imported"),
+                i.OrdersImported > 0 ? $"{Plural(i.OrdersImported, "order")} imported{documents}" : null,
                 Count(i.OrdersAlreadyImported, "already imported"),
                 Count(i.OrdersReversed, "reversed"),
                 Count(i.OrdersQuarantined, "held back"));
             var created = Join(Plural(i.GoodsCreated, "good"), Plural(i.PartnersCreated, "partner"), Plural(i.GroupsCreated, "group"));
-            parts.Add("import: " + (orders.Length > 0 ? "orders " + orders : "no new orders") + (created.Length > 0 ? $"; created {created}" : ""));
+            parts.Add("import: " + (orders.Length > 0 ? orders : "no new orders") + (created.Length > 0 ? $"; created {created}" : ""));
         }
 
         var heldBack = Quarantine.Count - (Import?.OrdersQuarantined ?? 0);

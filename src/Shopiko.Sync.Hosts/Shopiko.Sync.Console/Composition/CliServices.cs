@@ -63,9 +63,10 @@ internal sealed class CliServices : IAsyncDisposable
 
             if (!verbose)
             {
-                // The engine's own lines (a run failed, an item was held back) repeat what the report and the one
-                // stderr line already say; --verbose shows them, with the failure's details at Debug.
-                logging.AddFilter("Shopiko.Sync.Sync.SyncEngine", LogLevel.None);
+                // The library's own lines (a request failed, a run failed, an item was held back) repeat what the
+                // report and the one stderr line already say: a failure is said once. --verbose shows them, with the
+                // failure's details at Debug.
+                logging.AddFilter("Shopiko.Sync", LogLevel.None);
             }
 
             logging.AddConfiguration(configuration.GetSection("Logging"));
