@@ -68,6 +68,26 @@ public sealed class SyncRig : IAsyncDisposable
         }
 
         await WarehouseSchema.CreateBlankAsync(provider, connectionString, database ?? new BlankDatabaseOptions());
+        return await ComposeAsync(provider, connectionString, file, configure, shopOptions, clock);
+    }
+
+    /// <summary>
+    /// The rig on the Warehouse Open sample store loaded from its MySQL dump (<see cref="SampleDump"/>): utf8 (3-byte)
+    /// tables, real column lengths, 914 goods, imports into <paramref name="objectName"/>.
+    /// </summary>
+    public static async Task<SyncRig> StartOnSampleStoreAsync(string objectName, Action<ServerOptions>? configure = null)
+    {
+        var connectionString = await SampleDump.LoadAsync("syncsample");
+        return await ComposeAsync(WarehouseProvider.MySql, connectionString, null, s =>
+        {
+            s.Import.Object = objectName;
+            configure?.Invoke(s);
+        }, null, null);
+    }
+
+    private static async Task<SyncRig> ComposeAsync(
+        WarehouseProvider provider, string connectionString, string? file, Action<ServerOptions>? configure, SandboxShopOptions? shopOptions, TimeProvider? clock)
+    {
         if (clock is not null)
         {
             // One clock for both sides: the shop's timestamps and the client's signatures move together.
