@@ -20,12 +20,16 @@ public sealed class SampleStoreTextFittingTests
 {
     private const string ObjectName = "Shop Sofia 3";
 
+    private static readonly SandboxCustomerDraft Guest = new() { Name = "Гост", Email = "guest-buyer@example.bg" };
+
     private static readonly string LongName = "Комплект подаръчни кутии 🎁 " + string.Concat(Enumerable.Repeat("за всеки повод, ", 19)) + "край";
 
     [StoreFact]
     public async Task Emoji_and_long_text_come_in_fitted_and_only_the_records_whose_identity_does_not_fit_wait()
     {
         await using var rig = await SyncRig.StartOnSampleStoreAsync(ObjectName);
+        // FIFO costing: a sale takes its stock from lot rows and copies the lot's name into operations.Lot.
+        await rig.ExecuteAsync("UPDATE configuration SET `Value` = '2' WHERE `Key` = 'configkey23' AND UserID = -1");
         var engine = rig.Engine();
         var exported = await engine.ExportAsync();
         exported.Outcome.Should().Be(RunOutcome.Succeeded, exported.Error);
@@ -66,8 +70,8 @@ public sealed class SampleStoreTextFittingTests
             Lines = [new SandboxOrderLineDraft(existing.Id, 1)],
         });
         var waitsForEik = state.PlaceOrder(new SandboxOrderDraft { CustomerId = longEik.Id, Lines = [new SandboxOrderLineDraft(existing.Id, 1)] });
-        var waitsForEmojiCode = state.PlaceOrder(new SandboxOrderDraft { Lines = [new SandboxOrderLineDraft(emojiCode.Id, 1)] });
-        var plain = state.PlaceOrder(new SandboxOrderDraft { Lines = [new SandboxOrderLineDraft(existing.Id, 2)] });
+        var waitsForEmojiCode = state.PlaceOrder(new SandboxOrderDraft { Customer = Guest, Lines = [new SandboxOrderLineDraft(emojiCode.Id, 1)] });
+        var plain = state.PlaceOrder(new SandboxOrderDraft { Customer = Guest, Lines = [new SandboxOrderLineDraft(existing.Id, 2)] });
 
         var report = await engine.ImportAsync();
 
@@ -87,7 +91,8 @@ public sealed class SampleStoreTextFittingTests
         var goods = await rig.QueryAsync<(string Code, string Name, string Name2, string Measure1, string Description)>(
             "SELECT Code, Name, Name2, Measure1, Description FROM goods WHERE Code IN ('GIFT-1', 'LONG-1') ORDER BY Code");
         goods[0].Should().Be(("GIFT-1", "Кутия \uFFFD подарък", "Кутия \uFFFD подарък", "бр\uFFFD", "Опаковка \uFFFD ръчна"));
-        goods[1].Name.Should().HaveLength(255).And.StartWith("Комплект подаръчни кутии \uFFFD").And.EndWith("…");
+        goods[1].Name.Length.Should().BeInRange(250, 255, "cut on a word's end where a blank falls at the limit");
+        goods[1].Name.Should().StartWith("Комплект подаръчни кутии \uFFFD").And.EndWith("…");
         (await rig.ScalarAsync<string>("SELECT Name FROM goodsgroups WHERE Name LIKE 'Подаръци%'")).Should().Be("Подаръци \uFFFD");
 
         var partner = await rig.QueryAsync<(string Company, string MOL, string City, string Address, string eMail)>(
@@ -102,7 +107,7 @@ public sealed class SampleStoreTextFittingTests
         lots.Should().HaveCount(2).And.OnlyContain(l => l.Length == 50 && l.EndsWith('…'));
 
         report.Warnings.Should().Contain(w => w.Entity == "product" && w.Id == gift.Id && w.Field == "name")
-            .And.Contain(w => w.Entity == "product" && w.Id == longOne.Id && w.Field == "name" && w.LengthBefore == LongName.Length - 1 && w.LengthAfter == 255)
+            .And.Contain(w => w.Entity == "product" && w.Id == longOne.Id && w.Field == "name" && w.LengthBefore == LongName.Length - 1 && w.LengthAfter == goods[1].Name.Length)
             .And.Contain(w => w.Entity == "category" && w.Id == category.Id)
             .And.Contain(w => w.Entity == "customer" && w.Id == iva.Id && w.Field == "address")
             .And.Contain(w => w.Entity == "order" && w.Id == giftOrder.Id && w.Field == "note")
@@ -121,6 +126,8 @@ public sealed class SampleStoreTextFittingTests
 /// <summary>The same promises on the blank databases every engine test uses (SQLite limits no text).</summary>
 public sealed class TextFittingTests
 {
+    private static readonly SandboxCustomerDraft Guest = new() { Name = "Гост", Email = "guest-buyer@example.bg" };
+
     [Theory]
     [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
     public async Task Emoji_and_300_character_names_from_the_shop_never_stop_the_import(WarehouseProvider provider)
@@ -148,7 +155,8 @@ public sealed class TextFittingTests
         else
         {
             // The blank MySQL tables are utf8mb4: the emoji stays, the length is fitted.
-            stored.Should().HaveLength(255).And.StartWith("Кутия 🎁 подарък").And.EndWith("…");
+            stored.EnumerateRunes().Should().HaveCount(255, "MySQL counts characters, an emoji one");
+            stored.Should().StartWith("Кутия 🎁 подарък").And.EndWith("…");
             report.Warnings.Should().Contain(w => w.Entity == "product" && w.Id == gift.Id && w.Field == "name")
                 .And.Contain(w => w.Entity == "customer" && w.Id == iva.Id && w.Field == "address");
         }
@@ -177,12 +185,13 @@ public sealed class TextFittingTests
         var refused = state.CreateProduct(new SandboxProductDraft { Sku = "REFUSED-1", Name = "Отказана", Price = 2m });
         var fine = state.CreateProduct(new SandboxProductDraft { Sku = "FINE-1", Name = "Приета", Price = 3m });
         var cable = MoneyScenarioTests.Product(rig, seed.Cable);
-        var needsRefused = state.PlaceOrder(new SandboxOrderDraft { Lines = [new SandboxOrderLineDraft(refused.Id, 1), new SandboxOrderLineDraft(cable, 1)] });
+        var needsRefused = state.PlaceOrder(new SandboxOrderDraft { Customer = Guest, Lines = [new SandboxOrderLineDraft(refused.Id, 1), new SandboxOrderLineDraft(cable, 1)] });
         var blockedDocument = state.PlaceOrder(new SandboxOrderDraft
         {
+            Customer = Guest,
             Lines = [new SandboxOrderLineDraft(cable, 1)], Discounts = [new OrderDiscount(DiscountKinds.PromoCode, "BLOCKED", 1m)],
         });
-        var goes = state.PlaceOrder(new SandboxOrderDraft { Lines = [new SandboxOrderLineDraft(fine.Id, 1), new SandboxOrderLineDraft(cable, 1)] });
+        var goes = state.PlaceOrder(new SandboxOrderDraft { Customer = Guest, Lines = [new SandboxOrderLineDraft(fine.Id, 1), new SandboxOrderLineDraft(cable, 1)] });
 
         var report = await rig.Engine().ImportAsync();
 
