@@ -41,6 +41,11 @@ internal static class TextFitter
         ArgumentNullException.ThrowIfNull(limit);
         ArgumentNullException.ThrowIfNull(rule);
         value ??= "";
+        if (FitsAsItIs(value, limit))
+        {
+            return new FitResult(value, value.Length, value.Length, 0, false, null);
+        }
+
         var elements = TextElements(value);
         var before = elements.Count;
         var encoding = EncodingOf(limit);
@@ -105,6 +110,27 @@ internal static class TextFitter
         }
 
         return new FitResult(text, before, elements.Count, replaced, shortened, null);
+    }
+
+    /// <summary>
+    /// The common case, decided without splitting into graphemes: no surrogate (so no character above U+FFFF and code
+    /// points equal UTF-16 units), only ASCII where the column counts bytes or keeps a code page (every code page a
+    /// Warehouse Pro database uses is ASCII-compatible), and within the length.
+    /// </summary>
+    private static bool FitsAsItIs(string value, ColumnLimit limit)
+    {
+        var span = value.AsSpan();
+        if (span.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return false;
+        }
+
+        if ((limit.Repertoire == Repertoire.CodePage || limit.Unit == LengthUnit.Bytes) && !Ascii.IsValid(span))
+        {
+            return false;
+        }
+
+        return limit.MaxLength is not { } max || value.Length <= max;
     }
 
     /// <summary>The length of <paramref name="value"/> as the column counts it.</summary>
