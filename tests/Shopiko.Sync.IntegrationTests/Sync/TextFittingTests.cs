@@ -120,6 +120,14 @@ public sealed class SampleStoreTextFittingTests
         again.Import!.OrdersImported.Should().Be(0);
         again.Quarantine.Where(q => q.Entity == "order").Select(q => q.Id).Should().BeEquivalentTo([waitsForCode.Id, waitsForEik.Id, waitsForEmojiCode.Id]);
         (await rig.ScalarAsync<long>("SELECT COUNT(*) FROM goods WHERE Code = 'GIFT-1'")).Should().Be(1);
+
+        // The export does not send the fitted text back over the shop's own.
+        var export = await rig.Engine().ExportAsync();
+        export.Outcome.Should().Be(RunOutcome.Succeeded, export.Error);
+        state.Products.Single(p => p.Id == gift.Id).Name.Should().Be("Кутия 🎁 подарък");
+        state.Products.Single(p => p.Id == longOne.Id).Name.Should().Be(LongName);
+        state.Customers.Single(c => c.Id == iva.Id).Name.Should().Be("Ива 😀 Петрова");
+        state.Customers.Single(c => c.Email == "guest@example.bg").Name.Should().StartWith("Гост 🙂");
     }
 }
 

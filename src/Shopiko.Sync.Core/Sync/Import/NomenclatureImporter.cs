@@ -169,6 +169,11 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
             }
 
             catalog.Products.Set(new SyncLink(SyncEntity.Product, good.Id, product.Id, null));
+            if (fitted.Changes.Count > 0)
+            {
+                adopted.Add(catalog.KeepShopText(good, product.Id));
+            }
+
             toLink.Add(new LinkItem(product.Id, good.Id.ToString(CultureInfo.InvariantCulture)));
             session.Report.Import!.GoodsCreated++;
             await ReleaseAsync(SyncEntity.Product, product.Id, ct).ConfigureAwait(false);
@@ -232,6 +237,11 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
             {
                 await HoldAsync(mark, SyncEntity.Customer, customer.Id, e.Message, ct).ConfigureAwait(false);
                 continue;
+            }
+
+            if (fitted.Changes.Count > 0)
+            {
+                adopted.Add(ImportCatalog.KeepShopText(partner, customer.Id));
             }
 
             toLink.Add(new LinkItem(customer.Id, partner.Id.ToString(CultureInfo.InvariantCulture)));
