@@ -76,6 +76,8 @@ internal static class TextRules
         new("shopikosync_orders", "OrderId", I, "shop order id"),
         new("shopikosync_orders", "Status", I, "order status"),
         new("shopikosync_orders", "DocumentNumber", I, "document number"),
+        // Added by the edited-orders work (branch edits): the fingerprint of what an imported revision booked.
+        new("shopikosync_orders", "Fingerprint", I, "order fingerprint"),
         new("shopikosync_quarantine", "Scope", I, "shop scope"),
         new("shopikosync_quarantine", "Entity", I, "entity"),
         new("shopikosync_quarantine", "ItemId", I, "quarantined id"),
