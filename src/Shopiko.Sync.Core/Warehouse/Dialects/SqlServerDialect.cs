@@ -43,6 +43,9 @@ internal sealed class SqlServerDialect : WarehouseDialect
 
     public override string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
 
+    // 2,100 per request, two of which sp_executesql takes for the text and the parameter list.
+    public override int MaxParametersPerCommand => 2098;
+
     public override string DefaultTableName(string logical) => PascalNames.GetValueOrDefault(logical, logical);
 
     // UPDLOCK keeps a concurrent writer from reading the same stock rows before we update them; HOLDLOCK covers the range.

@@ -44,6 +44,9 @@ internal abstract class WarehouseDialect
     /// </summary>
     public virtual bool CombinesWrites => BatchesStatements;
 
+    /// <summary>Most parameters one command may carry (<see cref="StatementBatch"/> sends more as several commands).</summary>
+    public virtual int MaxParametersPerCommand => int.MaxValue;
+
     /// <summary>True when one INSERT may carry several rows in VALUES (every engine but Access).</summary>
     public virtual bool InsertsManyRows => BatchesStatements;
 
