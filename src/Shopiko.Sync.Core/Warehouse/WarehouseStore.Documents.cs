@@ -29,6 +29,12 @@ internal sealed partial class WarehouseStore
             Text.Write(line.Note, $"The note of line {index}");
         }
 
+        DocumentDates.Require(document.Date, "The document date");
+        if (document.Payments is { } due)
+        {
+            DocumentDates.Require(due.DueDate, "The payment due date");
+        }
+
         if (order is not null)
         {
             ValidateOrder(order);

@@ -282,7 +282,8 @@ internal abstract class WarehouseDialect
                 $"VALUES ({Params("OperType", "Acct", "GoodId", "PartnerId", "ObjectId", "OperatorId", "Qtty", "Sign", "PriceIn", "PriceOut", "VatIn", "VatOut", "Discount", "CurrencyId", "CurrencyRate", "Date", "Lot", "LotId", "Note", "SrcDocId", "UserId", "UserRealTime")})",
             InsertPayment =
                 $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) " +
-                $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type", "TransactionNumber", "EndDate")})",
+                // No transaction number, as in InsertPayments (a text parameter would need a fit rule).
+                $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type")}, ' ', {P("EndDate")})",
             // A document's lines and payments in one statement each: what the document shares is one parameter, each row
             // adds its own (@GoodId0, @GoodId1, …). One row per statement where VALUES takes one row (Access).
             InsertOperations = rows =>
