@@ -153,8 +153,9 @@ internal static partial class StoreStatements
             }
         }
 
-        // A document has as many lines as the order: past one statement's rows the batch holds several INSERTs.
-        foreach (var lines in many ? new[] { 1, 2, MaxOperationRows, 3 * MaxOperationRows } : [1, 2])
+        // A document has as many lines as the order: past one statement's rows the batch holds several INSERTs. Where
+        // writes are not combined (Access) the batch sends each statement as it is, and those are enumerated above.
+        foreach (var lines in dialect.CombinesWrites ? new[] { 1, 2, MaxOperationRows, 3 * MaxOperationRows } : [])
         {
             foreach (var command in DocumentBatch(dialect, sql, lines))
             {
