@@ -27,21 +27,21 @@ public sealed class SqlServerStatementTests
     {
         var failures = Analysed.Value.SelectMany(a => a.Analysis.Problems.Where(p => p.StartsWith("parse error", StringComparison.Ordinal))
             .Select(p => $"{a.Statement.Name}: {p}"));
-        failures.Should().BeEmpty();
+        string.Join(Environment.NewLine, failures).Should().BeEmpty();
     }
 
     [Fact]
     public void Every_table_and_column_named_exists_in_the_real_schema_or_the_library_s_own_tables()
     {
         var failures = Analysed.Value.SelectMany(a => a.Analysis.Problems.Select(p => $"{a.Statement.Name}: {p}")).Distinct();
-        failures.Should().BeEmpty();
+        string.Join(Environment.NewLine, failures).Should().BeEmpty();
     }
 
     [Fact]
     public void Every_table_and_column_name_is_in_brackets_and_no_reserved_word_is_left_bare()
     {
         var failures = Analysed.Value.SelectMany(a => a.Analysis.Quoting.Select(p => $"{a.Statement.Name}: {p}")).Distinct();
-        failures.Should().BeEmpty();
+        string.Join(Environment.NewLine, failures).Should().BeEmpty();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SqlServerStatementTests
             .Select(a => $"{a.Statement.Name}: {a.Analysis.Parameters.Count} parameters");
         var tooLong = Analysed.Value.Where(a => a.Analysis.MostInsertRows > StoreStatements.SqlServerMaxInsertRows)
             .Select(a => $"{a.Statement.Name}: {a.Analysis.MostInsertRows} rows");
-        tooMany.Concat(tooLong).Should().BeEmpty();
+        string.Join(Environment.NewLine, tooMany.Concat(tooLong)).Should().BeEmpty();
     }
 
     [Fact]
