@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(1031, LogLevel.Warning, "Shop {Entity} {RemoteId} quarantined: {Reason}")]
     public static partial void NomenclatureQuarantined(ILogger logger, string entity, string remoteId, string reason);
 
+    [LoggerMessage(1036, LogLevel.Warning, "Shop {Entity} {RemoteId}: {Change}")]
+    public static partial void TextFitted(ILogger logger, string entity, string remoteId, string change);
+
     [LoggerMessage(1040, LogLevel.Information, "Matching {Entity}: {Matched} linked, {Ambiguous} ambiguous, {New} without a counterpart")]
     public static partial void Matched(ILogger logger, string entity, int matched, int ambiguous, int @new);
 }

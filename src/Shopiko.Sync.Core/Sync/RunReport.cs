@@ -86,6 +86,20 @@ public sealed class ImportReport
 /// <param name="Reason">Why.</param>
 public sealed record QuarantinedItem(string Entity, string Id, string Reason);
 
+/// <summary>Something the run changed or noticed that needs no action to go on, e.g. a name shortened to fit its column.</summary>
+/// <param name="Entity">product, customer, category, order …</param>
+/// <param name="Id">Its shop id.</param>
+/// <param name="Field">The field (name, address, lot …).</param>
+/// <param name="Message">What was done, in words.</param>
+public sealed record RunWarning(string Entity, string Id, string Field, string Message)
+{
+    /// <summary>Characters before fitting, when text was fitted.</summary>
+    public int? LengthBefore { get; init; }
+
+    /// <summary>Characters after fitting, when text was fitted.</summary>
+    public int? LengthAfter { get; init; }
+}
+
 /// <summary>What one run did: returned by the engine, logged, printed as JSON by the console host.</summary>
 public sealed class RunReport
 {
@@ -109,6 +123,8 @@ public sealed class RunReport
     public ImportReport? Import { get; set; }
     /// <summary>Items held back, with reasons.</summary>
     public List<QuarantinedItem> Quarantine { get; set; } = [];
+    /// <summary>What went through changed (text made to fit its column), with the shop id and field.</summary>
+    public List<RunWarning> Warnings { get; set; } = [];
     /// <summary>Dry run: the planned actions in words.</summary>
     public List<string> Plan { get; set; } = [];
     /// <summary>Seconds per phase.</summary>

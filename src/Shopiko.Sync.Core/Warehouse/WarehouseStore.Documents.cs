@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Shopiko.Sync.Warehouse.Dialects;
+using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Warehouse;
@@ -25,8 +26,6 @@ internal sealed partial class WarehouseStore
             {
                 throw new WarehouseDataException($"Line {index} has the quantity {line.Quantity}; quantities must be positive. Nothing was written.");
             }
-
-            Text.Write(line.Note, $"The note of line {index}");
         }
 
         DocumentDates.Require(document.Date, "The document date");
@@ -114,7 +113,8 @@ internal sealed partial class WarehouseStore
 
             AddStockChanges(batch, sql, changes);
 
-            AddOperations(batch, sql, document, operations, operType, sign, acct, date, now, settings.PricesIncludeVat);
+            var fitted = new List<TextChange>();
+            AddOperations(batch, sql, document, operations, operType, sign, acct, date, now, settings.PricesIncludeVat, fitted);
             if (document.Payments is { } payments)
             {
                 AddPayments(batch, sql, document, payments, operType, acct, date, now);
@@ -141,7 +141,7 @@ internal sealed partial class WarehouseStore
                 }
             }
 
-            return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, operations.Count);
+            return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, operations.Count) { TextChanges = fitted };
         }, cancellationToken).ConfigureAwait(false);
         Log.DocumentWritten(_logger, written.Kind.ToString(), written.Number, written.ObjectId, written.LineCount);
         return written;
@@ -203,9 +203,9 @@ internal sealed partial class WarehouseStore
     }
 
     /// <summary>The document's operation rows: one INSERT for all of them where VALUES takes several rows.</summary>
-    private static void AddOperations(
+    private void AddOperations(
         StatementBatch batch, WarehouseSql sql, WarehouseDocument document, List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)> operations,
-        int operType, int sign, long acct, DateTime date, DateTime now, bool pricesIncludeVat)
+        int operType, int sign, long acct, DateTime date, DateTime now, bool pricesIncludeVat, ICollection<TextChange> fitted)
     {
         // Values are checked and converted now, so a value too long fails before anything is sent.
         var rows = operations.Select(o => new
@@ -217,9 +217,9 @@ internal sealed partial class WarehouseStore
             VatIn = Number.Write(VatOf(o.Portion.PriceIn, o.VatRate, pricesIncludeVat)),
             VatOut = Number.Write(o.Line.VatOut),
             Discount = Number.Write(o.Line.DiscountPercent),
-            Lot = Text.Write(o.Portion.Lot, "The lot", 50),
+            Lot = FitColumn(o.Portion.Lot, "operations", "Lot", $"The lot of line {o.Index}", fitted),
             o.Portion.LotId,
-            Note = Text.Write(o.Line.Note, $"The note of line {o.Index}"),
+            Note = FitColumn(o.Line.Note, "operations", "Note", $"The note of line {o.Index}", fitted),
         }).ToList();
         var perStatement = batch.InsertsManyRows ? MaxOperationRows : 1;
         foreach (var chunk in rows.Chunk(perStatement))

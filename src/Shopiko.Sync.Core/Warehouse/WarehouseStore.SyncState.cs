@@ -20,9 +20,13 @@ internal sealed partial class WarehouseStore
         {
             await _dialect.EnsureSyncStateAsync(connection, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException e)
+        catch (Exception e) when (IsDriverError(e) && _dialect.Classify(e) == Dialects.WarehouseErrorKind.Connection)
         {
-            throw new WarehouseException(
+            throw Translate(e, "creating the sync tables (shopikosync_*)");
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw new WarehouseSchemaException(
                 $"Cannot create the sync tables (shopikosync_*) in {Where}: {e.Message} The database user needs the right to create tables.", e);
         }
 
@@ -129,9 +133,16 @@ internal sealed partial class WarehouseStore
         await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
         var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var first = await connection.ExecuteScalarAsync<int?>(Command(opened.Sql.SelectFirstLinkId,
-            new { Scope = scope, Entity = entity.ToString() }, null, cancellationToken)).ConfigureAwait(false);
-        return first is not null;
+        try
+        {
+            var first = await connection.ExecuteScalarAsync<int?>(Command(opened.Sql.SelectFirstLinkId,
+                new { Scope = scope, Entity = entity.ToString() }, null, cancellationToken)).ConfigureAwait(false);
+            return first is not null;
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw Translate(e, "a read");
+        }
     }
 
     public async Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default)

@@ -165,11 +165,13 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             return;
         }
 
-        var document = await _builder.BuildAsync(plan, kind, objectId, latest?.Acct, ct).ConfigureAwait(false);
         WrittenDocument written;
         try
         {
+            // Building creates the partner and goods the order needs: one the database refuses holds this order only.
+            var document = await _builder.BuildAsync(plan, kind, objectId, latest?.Acct, ct).ConfigureAwait(false);
             written = await Store.WriteDocumentAsync(document, new OrderImportRecord(session.Scope, order.Id, order.Revision, order.Status), ct).ConfigureAwait(false);
+            session.Fitted("order", order.Id, written.TextChanges);
         }
         catch (OrderAlreadyImportedException)
         {

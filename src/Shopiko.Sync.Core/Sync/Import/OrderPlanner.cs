@@ -129,17 +129,10 @@ internal sealed class OrderPlanner(PlanningContext context)
             {
                 return $"line {line.LineId} ({line.Sku}) has a negative price or an unknown or too large discount";
             }
-
-            if (NomenclatureMapper.FirstTooLong(("product name", line.Name), ("sku", line.Sku)) is { } tooLong)
-            {
-                return $"line {line.LineId}: {tooLong}";
-            }
         }
 
-        if (order.Customer is { } customer && NomenclatureMapper.TooLong(customer) is { } customerTooLong)
-        {
-            return customerTooLong;
-        }
+        // Text length is no reason here: names are fitted to the database's own columns when a good or partner is
+        // created, and a code, EIK, VAT number or e-mail that does not fit holds the order there (ImportCatalog).
 
         if (order.Discounts.Any(d => d.Amount < 0) || order.Shipping is { Price: < 0 })
         {

@@ -65,6 +65,21 @@ internal abstract class WarehouseDialect
     /// <summary>True when a value did not fit its column.</summary>
     public abstract bool IsValueTooLong(Exception exception);
 
+    /// <summary>
+    /// The length and character set of every text column of the connected database, as its own catalogue declares
+    /// them (table names as the database spells them). None on an engine that does not limit text (SQLite).
+    /// </summary>
+    public virtual Task<IReadOnlyList<Fitting.ColumnLimitRow>> ReadColumnLimitsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Fitting.ColumnLimitRow>>([]);
+
+    /// <summary>
+    /// What a driver error means for the run: one record refused (<see cref="WarehouseErrorKind.Data"/>), or every
+    /// record would fail alike (connection, schema). Errors the dialect does not know are the record's own when the
+    /// server answered with an error code, and the connection's when it did not answer at all.
+    /// </summary>
+    public virtual WarehouseErrorKind Classify(Exception exception) =>
+        exception is DbException ? WarehouseErrorKind.Data : WarehouseErrorKind.Connection;
+
     /// <summary>The statements creating the library's sync-state tables when missing.</summary>
     public abstract IReadOnlyList<string> SyncStateDdl { get; }
 
@@ -401,6 +416,19 @@ internal abstract class WarehouseDialect
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
+}
+
+/// <summary>What a database error means for a run.</summary>
+internal enum WarehouseErrorKind
+{
+    /// <summary>The database refused this record (too long, bad string, a constraint): quarantine it and go on.</summary>
+    Data,
+
+    /// <summary>The database is unreachable, the connection dropped or the login is refused: every record would fail.</summary>
+    Connection,
+
+    /// <summary>A table or column is missing or may not be used: every record would fail.</summary>
+    Schema,
 }
 
 /// <summary>Names of the library's own tables in the warehouse database (lowercase on every engine).</summary>

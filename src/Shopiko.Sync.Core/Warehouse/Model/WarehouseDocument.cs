@@ -70,4 +70,8 @@ public sealed record DocumentPayment(int PaymentTypeId, decimal Amount);
 /// <param name="Number">The printable number, prefix plus ten digits (e.g. <c>S0000000123</c>).</param>
 /// <param name="ObjectId">The object.</param>
 /// <param name="LineCount">Lines written.</param>
-public sealed record WrittenDocument(DocumentKind Kind, int OperType, long Acct, string Number, int ObjectId, int LineCount);
+public sealed record WrittenDocument(DocumentKind Kind, int OperType, long Acct, string Number, int ObjectId, int LineCount)
+{
+    /// <summary>Text of the document's rows made to fit its columns (a line's note, a lot name copied from stock).</summary>
+    internal IReadOnlyList<Fitting.TextChange> TextChanges { get; init; } = [];
+}
