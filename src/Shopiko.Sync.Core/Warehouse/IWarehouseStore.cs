@@ -57,10 +57,17 @@ public interface IWarehouseStore
     /// <param name="cancellationToken">Cancellation.</param>
     Task<GoodsGroup> CreateGoodsGroupAsync(NewGoodsGroup group, ScopedLink? link = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a good and a zero <c>store</c> row for every object, as the program does.</summary>
+    /// <summary>
+    /// Creates a good and a zero <c>store</c> row for every object, as the program does. Its name, measure and
+    /// description are fitted to the database's own columns; a code or barcode that does not fit is refused with
+    /// <see cref="WarehouseDataException"/>, as is anything else the database refuses for this good.
+    /// </summary>
     Task<Good> CreateGoodAsync(NewGood good, ScopedLink? link = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a partner.</summary>
+    /// <summary>
+    /// Creates a partner. Names, addresses, city, MOL and phone are fitted to the database's own columns; a code, EIK,
+    /// VAT number or e-mail that does not fit is refused with <see cref="WarehouseDataException"/>.
+    /// </summary>
     Task<Partner> CreatePartnerAsync(NewPartner partner, ScopedLink? link = null, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -141,7 +141,7 @@ internal sealed partial class WarehouseStore
                 }
             }
 
-            return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, operations.Count) { TextChanges = fitted };
+            return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, operations.Count) { TextChanges = fitted.Count == 0 ? Array.Empty<TextChange>() : fitted };
         }, cancellationToken).ConfigureAwait(false);
         Log.DocumentWritten(_logger, written.Kind.ToString(), written.Number, written.ObjectId, written.LineCount);
         return written;

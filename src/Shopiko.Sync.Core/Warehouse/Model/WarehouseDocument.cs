@@ -72,6 +72,9 @@ public sealed record DocumentPayment(int PaymentTypeId, decimal Amount);
 /// <param name="LineCount">Lines written.</param>
 public sealed record WrittenDocument(DocumentKind Kind, int OperType, long Acct, string Number, int ObjectId, int LineCount)
 {
-    /// <summary>Text of the document's rows made to fit its columns (a line's note, a lot name copied from stock).</summary>
-    internal IReadOnlyList<Fitting.TextChange> TextChanges { get; init; } = [];
+    /// <summary>
+    /// Text of the document's rows made to fit its columns (a line's note, a lot name copied from stock). Empty is the
+    /// one shared empty array, so documents without changes compare equal as before.
+    /// </summary>
+    internal IReadOnlyList<Fitting.TextChange> TextChanges { get; init; } = Array.Empty<Fitting.TextChange>();
 }
