@@ -55,6 +55,19 @@ public sealed class SqlServerStatementTests
     }
 
     [Fact]
+    public void A_long_document_s_writes_go_as_several_commands_within_the_parameter_limit_in_their_order()
+    {
+        var dialect = new SqlServerDialect();
+        var commands = StoreStatements.DocumentBatch(dialect, dialect.BuildSql(StoreStatements.RealTables()), 3 * StoreStatements.MaxOperationRows);
+
+        commands.Should().HaveCountGreaterThan(1).And.OnlyContain(c => c.Parameters.Count <= StoreStatements.SqlServerMaxParameters);
+        // Parameters are renamed Name_i after the statement's place in the batch: every statement is sent once, in order.
+        var order = commands.SelectMany(c => c.Parameters.Select(p => int.Parse(p[(p.LastIndexOf('_') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Distinct()).ToList();
+        order.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        order.Should().HaveCount(3 + 1 + 3 + 1 + 1, "three stock updates, a stock row, three INSERTs of lines, the payments and the order record");
+    }
+
+    [Fact]
     public void The_library_s_own_tables_and_the_seed_parse_with_the_SQL_Server_2008_parser()
     {
         foreach (var ddl in new SqlServerDialect().SyncStateDdl)
