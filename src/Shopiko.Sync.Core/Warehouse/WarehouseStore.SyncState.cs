@@ -22,7 +22,7 @@ internal sealed partial class WarehouseStore
         }
         catch (Exception e) when (IsDriverError(e) && _dialect.Classify(e) == Dialects.WarehouseErrorKind.Connection)
         {
-            throw Translate(e, "creating the sync tables (shopikosync_*)");
+            throw Translate(e, "the creation of the sync tables (shopikosync_*)");
         }
         catch (Exception e) when (IsDriverError(e))
         {
@@ -141,7 +141,7 @@ internal sealed partial class WarehouseStore
         }
         catch (Exception e) when (IsDriverError(e))
         {
-            throw Translate(e, "a read");
+            throw Translate(e, Reading);
         }
     }
 

@@ -78,7 +78,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             }
             catch (Exception e) when (IsDriverError(e))
             {
-                throw Translate(e, "listing its tables");
+                throw Translate(e, "the list of its tables");
             }
 
             var names = TableNames.Resolve(tables, _dialect.DefaultTableName, out var missing);
@@ -117,7 +117,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
         }
         catch (Exception e) when (IsDriverError(e) && _dialect.Classify(e) == WarehouseErrorKind.Connection)
         {
-            throw Translate(e, "reading its settings");
+            throw Translate(e, "the read of its settings");
         }
         catch (Exception e) when (IsDriverError(e))
         {
@@ -170,7 +170,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
         }
         catch (Exception e) when (IsDriverError(e))
         {
-            throw Translate(e, "reading its column definitions");
+            throw Translate(e, "the read of its column definitions");
         }
     }
 
@@ -253,18 +253,22 @@ internal sealed partial class WarehouseStore : IWarehouseStore
 
     /// <summary>
     /// The one place a driver error becomes the library's own: <see cref="WarehouseDataException"/> when the database
-    /// refused this record (the run quarantines it and goes on), <see cref="WarehouseConnectionException"/> or
-    /// <see cref="WarehouseSchemaException"/> when every record would fail alike (the run stops). The database's own
+    /// refused this record's write (the run quarantines it and goes on), <see cref="WarehouseConnectionException"/> or
+    /// <see cref="WarehouseSchemaException"/> when every record would fail alike (the run stops). A read concerns no
+    /// one record, so what the database refuses there (other than the connection) is the schema's. The database's own
     /// reason is kept in the message; the driver exception is the inner exception.
     /// </summary>
-    private WarehouseException Translate(Exception e, string doing) => _dialect.Classify(e) switch
+    private WarehouseException Translate(Exception e, string doing, bool write = false) => _dialect.Classify(e) switch
     {
-        WarehouseErrorKind.Data => new WarehouseDataException($"{Where} refused {doing}: {e.Message} Nothing was written.", e),
-        WarehouseErrorKind.Schema => new WarehouseSchemaException(
+        WarehouseErrorKind.Data when write => new WarehouseDataException($"{Where} refused {doing}: {e.Message} Nothing was written.", e),
+        WarehouseErrorKind.Data or WarehouseErrorKind.Schema => new WarehouseSchemaException(
             $"{Where} refused {doing}: {e.Message} Check that it is a complete Warehouse Pro database and that the database user may read and write its tables.", e),
         _ => new WarehouseConnectionException(
-            $"The connection to {Where} failed while {doing}: {e.Message} Check that the server is running and reachable; the next run goes on from here.", e),
+            $"The connection to {Where} failed during {doing}: {e.Message} Check that the server is running and reachable; the next run goes on from here.", e),
     };
+
+    /// <summary>What <see cref="Translate"/> is told a read was doing.</summary>
+    private const string Reading = "a read";
 
     // ---------------------------------------------------------------- reads
 
@@ -284,7 +288,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
         }
         catch (Exception e) when (IsDriverError(e))
         {
-            throw Translate(e, "a read");
+            throw Translate(e, Reading);
         }
 
         try
@@ -304,7 +308,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
                 }
                 catch (Exception e) when (IsDriverError(e))
                 {
-                    throw Translate(e, "a read");
+                    throw Translate(e, Reading);
                 }
 
                 yield return item;
@@ -340,7 +344,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
         }
         catch (Exception e) when (IsDriverError(e))
         {
-            throw Translate(e, "a read");
+            throw Translate(e, Reading);
         }
     }
 
@@ -413,7 +417,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             }
             catch (Exception e) when (IsDriverError(e))
             {
-                throw Translate(e, "the write");
+                throw Translate(e, "the write", write: true);
             }
         }
     }
