@@ -14,6 +14,19 @@ internal sealed class SqlServerAnalysis
     /// <summary>Table and column names not in brackets, and reserved words used bare as any name (aliases too).</summary>
     public List<string> Quoting { get; } = [];
 
+    /// <summary>Built-in functions newer than SQL Server 2008, which its parser reads as any function call.</summary>
+    public List<string> Newer { get; } = [];
+
+    /// <summary>Built-in functions added after SQL Server 2008, with the version that added them.</summary>
+    private static readonly Dictionary<string, string> NewerFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["CONCAT"] = "2012", ["IIF"] = "2012", ["CHOOSE"] = "2012", ["FORMAT"] = "2012", ["TRY_CAST"] = "2012", ["TRY_PARSE"] = "2012",
+        ["PARSE"] = "2012", ["EOMONTH"] = "2012", ["DATEFROMPARTS"] = "2012", ["DATETIMEFROMPARTS"] = "2012", ["LAG"] = "2012", ["LEAD"] = "2012",
+        ["FIRST_VALUE"] = "2012", ["LAST_VALUE"] = "2012", ["STRING_SPLIT"] = "2016", ["JSON_VALUE"] = "2016", ["OPENJSON"] = "2016",
+        ["COMPRESS"] = "2016", ["TRIM"] = "2017", ["CONCAT_WS"] = "2017", ["STRING_AGG"] = "2017", ["TRANSLATE"] = "2017",
+        ["GREATEST"] = "2022", ["LEAST"] = "2022", ["DATE_BUCKET"] = "2022", ["GENERATE_SERIES"] = "2022", ["STRING_ESCAPE"] = "2016",
+    };
+
     /// <summary>Every value written into a column.</summary>
     public List<ColumnWrite> Writes { get; } = [];
 
@@ -105,6 +118,14 @@ internal sealed class SqlServerAnalysis
         foreach (var variable in nodes.Variables)
         {
             Parameters.Add(variable.Name);
+        }
+
+        foreach (var function in nodes.Functions)
+        {
+            if (NewerFunctions.TryGetValue(function.FunctionName.Value, out var version))
+            {
+                Newer.Add($"{function.FunctionName.Value.ToUpperInvariant()} needs SQL Server {version}; the oldest supported is 2008");
+            }
         }
 
         foreach (var insert in nodes.Inserts)
@@ -313,5 +334,7 @@ internal sealed class SqlServerAnalysis
         public override void Visit(ColumnReferenceExpression node) => Columns.Add(node);
         public override void Visit(Identifier node) => Identifiers.Add(node);
         public override void Visit(VariableReference node) => Variables.Add(node);
+        public List<FunctionCall> Functions { get; } = [];
+        public override void Visit(FunctionCall node) => Functions.Add(node);
     }
 }

@@ -31,6 +31,14 @@ public sealed class SqlServerStatementTests
     }
 
     [Fact]
+    public void No_statement_calls_a_function_newer_than_SQL_Server_2008()
+    {
+        var failures = Analysed.Value.SelectMany(a => a.Analysis.Newer.Select(p => $"{a.Statement.Name}: {p}")).Distinct();
+        string.Join(Environment.NewLine, failures).Should().BeEmpty();
+        SqlServerAnalysis.Of("SELECT UPPER(TRIM([Code])) FROM [Goods]").Newer.Should().ContainSingle().Which.Should().Contain("TRIM needs SQL Server 2017");
+    }
+
+    [Fact]
     public void Every_table_and_column_named_exists_in_the_real_schema_or_the_library_s_own_tables()
     {
         var failures = Analysed.Value.SelectMany(a => a.Analysis.Problems.Select(p => $"{a.Statement.Name}: {p}")).Distinct();
