@@ -28,6 +28,12 @@ internal sealed partial class WarehouseStore
             }
         }
 
+        DocumentDates.Require(document.Date, "The document date");
+        if (document.Payments is { } due)
+        {
+            DocumentDates.Require(due.DueDate, "The payment due date");
+        }
+
         if (order is not null)
         {
             ValidateOrder(order);

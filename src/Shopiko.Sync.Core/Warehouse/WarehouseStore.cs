@@ -218,6 +218,11 @@ internal sealed partial class WarehouseStore : IWarehouseStore
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
 
+            if (e is WarehouseConnectionException)
+            {
+                throw; // the dialect refused the server (e.g. too old) and said why
+            }
+
             string where;
             try
             {

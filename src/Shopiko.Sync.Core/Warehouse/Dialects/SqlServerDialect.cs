@@ -34,7 +34,17 @@ internal sealed class SqlServerDialect : WarehouseDialect
         return $"SQL Server '{b.DataSource}', database '{b.InitialCatalog}'";
     }
 
+    // The server version comes with the login, so the check costs no round trip (the store opens a connection per operation).
+    public override Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        SqlServerVersion.Require(connection.ServerVersion, $"SQL Server '{connection.DataSource}', database '{connection.Database}'");
+        return Task.CompletedTask;
+    }
+
     public override string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
+
+    // 2,100 per request, two of which sp_executesql takes for the text and the parameter list.
+    public override int MaxParametersPerCommand => 2098;
 
     public override string DefaultTableName(string logical) => PascalNames.GetValueOrDefault(logical, logical);
 

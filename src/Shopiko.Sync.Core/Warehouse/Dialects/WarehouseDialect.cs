@@ -48,6 +48,9 @@ internal abstract class WarehouseDialect
     /// </summary>
     public virtual bool CombinesWrites => BatchesStatements;
 
+    /// <summary>Most parameters one command may carry (<see cref="StatementBatch"/> sends more as several commands).</summary>
+    public virtual int MaxParametersPerCommand => int.MaxValue;
+
     /// <summary>True when one INSERT may carry several rows in VALUES (every engine but Access).</summary>
     public virtual bool InsertsManyRows => BatchesStatements;
 
@@ -298,7 +301,8 @@ internal abstract class WarehouseDialect
                 $"VALUES ({Params("OperType", "Acct", "GoodId", "PartnerId", "ObjectId", "OperatorId", "Qtty", "Sign", "PriceIn", "PriceOut", "VatIn", "VatOut", "Discount", "CurrencyId", "CurrencyRate", "Date", "Lot", "LotId", "Note", "SrcDocId", "UserId", "UserRealTime")})",
             InsertPayment =
                 $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) " +
-                $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type", "TransactionNumber", "EndDate")})",
+                // No transaction number, as in InsertPayments (a text parameter would need a fit rule).
+                $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type")}, ' ', {P("EndDate")})",
             // A document's lines and payments in one statement each: what the document shares is one parameter, each row
             // adds its own (@GoodId0, @GoodId1, …). One row per statement where VALUES takes one row (Access).
             InsertOperations = rows =>
