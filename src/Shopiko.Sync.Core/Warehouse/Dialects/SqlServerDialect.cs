@@ -75,6 +75,11 @@ internal sealed class SqlServerDialect : WarehouseDialect
     // 8152 / 2628 = string or binary data would be truncated.
     public override bool IsValueTooLong(Exception exception) => exception is SqlException { Number: 8152 or 2628 };
 
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE [shopikosync_orders] ADD [Fingerprint] nvarchar(64) NULL"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         """
@@ -103,6 +108,7 @@ internal sealed class SqlServerDialect : WarehouseDialect
           [ObjectId] int NOT NULL,
           [Acknowledged] int NOT NULL DEFAULT 0,
           [RecordedAt] datetime2 NOT NULL,
+          [Fingerprint] nvarchar(64) NULL,
           CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision])
         )
         """,
