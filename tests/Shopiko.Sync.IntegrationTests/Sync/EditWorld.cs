@@ -15,9 +15,10 @@ public sealed class EditWorld : IAsyncDisposable
     /// <summary>The sample store's object the orders go to.</summary>
     public const string SampleObject = "Sofia Central Warehouse";
 
-    private EditWorld(SyncRig rig, int[] goods, Dictionary<int, decimal> stock, int partner, int otherPartner)
+    private EditWorld(SyncRig rig, string objectName, int[] goods, Dictionary<int, decimal> stock, int partner, int otherPartner)
     {
         Rig = rig;
+        ObjectName = objectName;
         Goods = goods;
         StockBefore = stock;
         Partner = partner;
@@ -25,6 +26,9 @@ public sealed class EditWorld : IAsyncDisposable
     }
 
     public SyncRig Rig { get; }
+
+    /// <summary>The object orders are imported to.</summary>
+    public string ObjectName { get; }
 
     /// <summary>A, B and C.</summary>
     public int[] Goods { get; }
@@ -52,34 +56,41 @@ public sealed class EditWorld : IAsyncDisposable
     {
         var rig = await SyncRig.StartAsync(WarehouseProvider.Sqlite, configure);
         var seed = await WarehouseSeed.CreateAsync(rig);
-        return await ExportedAsync(rig, [seed.Cable, seed.Charger, seed.Headphones], seed.Person, seed.Company);
+        return await ExportedAsync(rig, SyncRig.ObjectName, [seed.Cable, seed.Charger, seed.Headphones], seed.Person, seed.Company);
     }
 
     public static async Task<EditWorld> SampleStoreAsync(Action<ServerOptions>? configure = null)
     {
         var rig = await SyncRig.StartOnSampleStoreAsync(SampleObject, configure);
-        var objectId = await rig.ObjectIdAsync();
+        var objectId = await rig.ScalarAsync<int>("SELECT ID FROM objects WHERE Name = @SampleObject", new { SampleObject });
         // Goods of the sample store with stock and a price in the import object; partners with a name.
         var goods = await rig.QueryAsync<int>(
             "SELECT g.ID FROM goods g JOIN store s ON s.GoodID = g.ID AND s.ObjectID = @objectId " +
             "WHERE g.ID <> 1 AND s.Qtty >= 10 AND g.PriceOut2 > 0 AND (g.Deleted IS NULL OR g.Deleted <> -1) ORDER BY g.ID LIMIT 3", new { objectId });
         var partners = await rig.QueryAsync<int>(
             "SELECT ID FROM partners WHERE ID <> 1 AND TRIM(Company) <> '' AND (Deleted IS NULL OR Deleted <> -1) ORDER BY ID LIMIT 2");
-        return await ExportedAsync(rig, [.. goods], partners[0], partners[1]);
+        return await ExportedAsync(rig, SampleObject, [.. goods], partners[0], partners[1]);
     }
 
-    private static async Task<EditWorld> ExportedAsync(SyncRig rig, int[] goods, int partner, int otherPartner)
+    private static async Task<EditWorld> ExportedAsync(SyncRig rig, string objectName, int[] goods, int partner, int otherPartner)
     {
         var export = await rig.Engine().ExportAsync();
         export.Outcome.Should().NotBe(RunOutcome.Failed, export.Error);
         var stock = new Dictionary<int, decimal>();
         foreach (var good in goods)
         {
-            stock[good] = await rig.StockAsync(good);
+            stock[good] = await StockAsync(rig, objectName, good);
         }
 
-        return new EditWorld(rig, goods, stock, partner, otherPartner);
+        return new EditWorld(rig, objectName, goods, stock, partner, otherPartner);
     }
+
+    /// <summary>The stock of a good in the import object, summed over its rows.</summary>
+    public Task<decimal> StockAsync(int good) => StockAsync(Rig, ObjectName, good);
+
+    private static async Task<decimal> StockAsync(SyncRig rig, string objectName, int good) => Math.Round(await rig.ScalarAsync<decimal>(
+        "SELECT COALESCE(SUM(s.Qtty), 0) FROM store s JOIN objects o ON o.ID = s.ObjectID WHERE s.GoodID = @good AND o.Name = @objectName",
+        new { good, objectName }), 3);
 
     public string Product(int good) => MoneyScenarioTests.Product(Rig, good);
 

@@ -39,8 +39,8 @@ public abstract class EditedOrderTests
         var report = await world.Rig.Engine().ImportAsync();
         report.Outcome.Should().Be(RunOutcome.Succeeded, report.Error);
         var sale = report.Import!.Documents.Should().ContainSingle().Subject;
-        (await world.Rig.StockAsync(world.A)).Should().Be(world.StockBefore[world.A] - 3);
-        (await world.Rig.StockAsync(world.B)).Should().Be(world.StockBefore[world.B] - 1);
+        (await world.StockAsync(world.A)).Should().Be(world.StockBefore[world.A] - 3);
+        (await world.StockAsync(world.B)).Should().Be(world.StockBefore[world.B] - 1);
         return (world, order, sale);
     }
 
@@ -197,7 +197,7 @@ public abstract class EditedOrderTests
         killed.Error.Should().Contain("simulated kill");
         (await world.Rig.OperationsAsync()).Should().HaveCount(rows, "the return was rolled back with the sale");
         (await world.Rig.PaymentsAsync()).Should().HaveCount(payments);
-        (await world.Rig.StockAsync(world.A)).Should().Be(world.StockBefore[world.A] - 3);
+        (await world.StockAsync(world.A)).Should().Be(world.StockBefore[world.A] - 3);
         world.Rig.Shop.State.Acks.Should().ContainSingle().Which.Revision.Should().Be(1);
 
         await world.Rig.ExecuteAsync("DROP TRIGGER shopiko_test_kill");
@@ -279,7 +279,7 @@ public abstract class EditedOrderTests
         (await OrderRowsAsync(world, order)).Should().NotContain(r => r.OperType == 34 || r.OperType == 2);
         foreach (var good in world.Goods)
         {
-            (await world.Rig.StockAsync(good)).Should().Be(world.StockBefore[good], "a sales order moves no stock");
+            (await world.StockAsync(good)).Should().Be(world.StockBefore[good], "a sales order moves no stock");
         }
     }
 
@@ -301,7 +301,7 @@ public abstract class EditedOrderTests
         foreach (var good in world.Goods)
         {
             var held = cancelled ? 0 : order.Lines.Where(l => l.ProductId == world.Product(good)).Sum(l => l.Quantity);
-            (await world.Rig.StockAsync(good)).Should().Be(world.StockBefore[good] - held, $"good {good}");
+            (await world.StockAsync(good)).Should().Be(world.StockBefore[good] - held, $"good {good}");
         }
 
         var includesVat = (await world.Rig.Store.GetInfoAsync()).Settings.PricesIncludeVat;
