@@ -50,8 +50,18 @@ internal sealed partial class WarehouseStore
         var correction = await WriteAsync(async (connection, transaction, sql, settings) =>
         {
             var order = request.Order;
-            await RequireOrderNotRecordedAsync(connection, transaction, sql, order, cancellationToken).ConfigureAwait(false);
             var keys = new { booked.OperType, booked.Acct, booked.ObjectId };
+            // The booked rows are read locked first: an engine correcting the same document waits here until we commit,
+            // then sees our record below and stops, so one booked sale is never returned twice.
+            var rows = (await connection.QueryAsync<BookedRow>(Command(sql.SelectDocumentRows, keys, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+            await RequireOrderNotRecordedAsync(connection, transaction, sql, order, cancellationToken).ConfigureAwait(false);
+            var latest = (await connection.QueryAsync<ImportedOrderRow>(Command(sql.SelectImportedOrder, new { order.Scope, order.OrderId }, transaction, cancellationToken)).ConfigureAwait(false))
+                .FirstOrDefault();
+            if (latest is null || latest.OperType != booked.OperType || latest.Acct != booked.Acct || latest.ObjectId != booked.ObjectId)
+            {
+                throw new BookedDocumentChangedException(order.OrderId, booked.Number, latest?.DocumentNumber);
+            }
+
             WrittenDocument? returned = null;
             if (booked.OperType == SalesOrderOperType)
             {
@@ -61,7 +71,6 @@ internal sealed partial class WarehouseStore
             }
             else
             {
-                var rows = (await connection.QueryAsync<BookedRow>(Command(sql.SelectDocumentRows, keys, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
                 if (rows.Count == 0)
                 {
                     throw new WarehouseDataException(

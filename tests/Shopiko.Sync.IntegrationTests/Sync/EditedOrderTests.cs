@@ -243,6 +243,30 @@ public abstract class EditedOrderTests
     }
 
     [StoreFact]
+    public async Task A_correction_decided_on_a_sale_another_engine_replaced_writes_nothing()
+    {
+        var (world, order, sale) = await BookedAsync();
+        await using var _ = world;
+        var scope = world.Rig.Server.Shop.ApiId;
+        var first = (await world.Rig.Store.ReadImportedOrderAsync(scope, order.Id)).Single();
+        world.Edit(order, new SandboxOrderEdit { Lines = [world.Line(world.A, 1)] });
+        (await world.Rig.Engine().ImportAsync()).Import!.OrdersCorrected.Should().Be(1);
+        var rows = (await world.Rig.OperationsAsync()).Count;
+
+        // An engine that read the record before that correction committed decides to correct the first sale again.
+        var stale = () => world.Rig.Store.CorrectDocumentAsync(new Shopiko.Sync.Warehouse.Model.DocumentCorrectionRequest
+        {
+            Order = new Shopiko.Sync.Warehouse.OrderImportRecord(scope, order.Id, 3, OrderStatuses.Cancelled),
+            Booked = new Shopiko.Sync.Warehouse.Model.BookedDocument(first.OperType, first.Acct, first.ObjectId, sale),
+            ReturnDate = new DateOnly(2026, 12, 1),
+        });
+
+        (await stale.Should().ThrowAsync<Shopiko.Sync.Warehouse.BookedDocumentChangedException>()).Which.Booked.Should().Be(sale);
+        (await world.Rig.OperationsAsync()).Should().HaveCount(rows, "the first sale is not returned twice");
+        (await world.Rig.Store.ReadImportedOrderAsync(scope, order.Id)).Should().HaveCount(2);
+    }
+
+    [StoreFact]
     public async Task A_dry_run_prints_the_correction_and_writes_nothing()
     {
         var (world, order, sale) = await BookedAsync();

@@ -90,36 +90,59 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     {
         var fingerprint = OrderFingerprint.Of(order);
         var (decision, plan) = await DecideAsync(order, _recorded.GetValueOrDefault(order.Id) ?? [], fingerprint, ct).ConfigureAwait(false);
+        var fresh = false;
         if (!session.DryRun && NeedsFreshRecord(decision, plan))
         {
-            // The look-ahead is only a hint: an engine racing us may have booked the order since. The store's transaction
-            // checks again before a document, but not before what it cannot undo (acknowledging without a document,
-            // creating a partner or goods), so those decide once more on the record as it is now.
-            var fresh = await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false);
-            (decision, plan) = await DecideAsync(order, fresh, fingerprint, ct).ConfigureAwait(false);
+            (decision, plan) = await DecideFreshAsync(order, fingerprint, ct).ConfigureAwait(false);
+            fresh = true;
         }
 
+        if (await ExecuteAsync(order, decision, plan, fingerprint, objectId, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // The correction was decided on a document that another engine replaced meanwhile: decide once more on the
+        // record as it is now. Should that move on again, the order is simply left for the next run.
+        if (!fresh)
+        {
+            (decision, plan) = await DecideFreshAsync(order, fingerprint, ct).ConfigureAwait(false);
+            await ExecuteAsync(order, decision, plan, fingerprint, objectId, ct).ConfigureAwait(false);
+        }
+    }
+
+    // The look-ahead is only a hint: an engine racing us may have booked the order since. The store's transaction checks
+    // again before a document, but not before what it cannot undo (acknowledging without a document, creating a partner
+    // or goods), so those decide once more on the record as it is now.
+    private async Task<(OrderDecision Decision, OrderPlan? Plan)> DecideFreshAsync(ShopOrder order, string fingerprint, CancellationToken ct)
+    {
+        var recorded = await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false);
+        return await DecideAsync(order, recorded, fingerprint, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Carries out <paramref name="decision"/>; false when a correction found its booked document replaced.</summary>
+    private async Task<bool> ExecuteAsync(ShopOrder order, OrderDecision decision, OrderPlan? plan, string fingerprint, int objectId, CancellationToken ct)
+    {
         switch (decision.Action)
         {
             case OrderAction.AlreadyImported:
                 await AlreadyImportedAsync(order, decision.Booked!.DocumentNumber, ct).ConfigureAwait(false);
-                break;
+                return true;
             case OrderAction.StatusOnly:
                 Log.OrderStatusOnly(session.Logger, order.Id, order.Revision, decision.Booked!.DocumentNumber, order.Status);
                 await AlreadyImportedAsync(order, decision.Booked.DocumentNumber, ct).ConfigureAwait(false);
-                break;
+                return true;
             case OrderAction.AcknowledgeOnly:
                 await AcknowledgeOnlyAsync(order, ct).ConfigureAwait(false);
-                break;
+                return true;
             case OrderAction.Quarantine:
                 await QuarantineAsync(order, decision.Reason!, ct).ConfigureAwait(false);
-                break;
+                return true;
             case OrderAction.Import:
                 await BookAsync(order, plan!, decision.NewKind!.Value, fingerprint, objectId, ct).ConfigureAwait(false);
-                break;
+                return true;
             default:
-                await CorrectAsync(order, decision, plan, fingerprint, objectId, ct).ConfigureAwait(false);
-                break;
+                return await CorrectAsync(order, decision, plan, fingerprint, objectId, ct).ConfigureAwait(false);
         }
     }
 
@@ -184,7 +207,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     /// Undoes the booked document (a sale by a customer return of its rows, a sales order by annulment) and, for an
     /// edit, books the new revision — all with the revision's record in one store transaction — then acknowledges.
     /// </summary>
-    private async Task CorrectAsync(ShopOrder order, OrderDecision decision, OrderPlan? plan, string fingerprint, int objectId, CancellationToken ct)
+    private async Task<bool> CorrectAsync(ShopOrder order, OrderDecision decision, OrderPlan? plan, string fingerprint, int objectId, CancellationToken ct)
     {
         var booked = decision.Booked!;
         var edit = decision.Action == OrderAction.Correct;
@@ -196,7 +219,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
                 : $"cancelled order {order.Number} (id {order.Id}): {undo} {booked.DocumentNumber}");
             Count(edit);
             Report.Corrections.Add(new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, null, null));
-            return;
+            return true;
         }
 
         var replacement = edit ? await _builder.BuildAsync(plan!, decision.NewKind!.Value, objectId, booked.DocumentNumber, ct).ConfigureAwait(false) : null;
@@ -217,12 +240,17 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         catch (OrderAlreadyImportedException)
         {
             await LostRaceAsync(order, ct).ConfigureAwait(false);
-            return;
+            return true;
+        }
+        catch (BookedDocumentChangedException e)
+        {
+            Log.CorrectionOvertaken(session.Logger, order.Id, order.Revision, e.Booked, e.Standing ?? "none");
+            return false;
         }
         catch (WarehouseDataException e)
         {
             await QuarantineAsync(order, e.Message, ct).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         Count(edit);
@@ -247,6 +275,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
         await ReleaseAsync(order, ct).ConfigureAwait(false);
         await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, correction.RecordedNumber, ct).ConfigureAwait(false);
+        return true;
     }
 
     private async Task AcknowledgeOnlyAsync(ShopOrder order, CancellationToken ct)

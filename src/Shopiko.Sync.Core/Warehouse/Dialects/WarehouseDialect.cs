@@ -301,8 +301,8 @@ internal abstract class WarehouseDialect
                 $"DELETE FROM {T("payments")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
             SelectDocumentRows =
                 $"SELECT {Q("GoodID")} AS GoodId, {Q("PartnerID")} AS PartnerId, {Q("Qtty")} AS Qtty, {Q("PriceOut")} AS PriceOut, {Q("VATOut")} AS VatOut, " +
-                $"{Q("Discount")} AS Discount FROM {T("operations")} " +
-                $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}",
+                $"{Q("Discount")} AS Discount FROM {T("operations")}{LockHint} " +
+                $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}{LockSuffix}",
             SelectDocumentPaymentRows =
                 $"SELECT {Q("Qtty")} AS Qtty, {Q("Mode")} AS Mode, {Q("Type")} AS Type FROM {T("payments")} " +
                 $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}",
