@@ -13,6 +13,7 @@ internal sealed partial class WarehouseStore
         public int GoodId { get; set; }
         public int PartnerId { get; set; }
         public double? Qtty { get; set; }
+        public double? PriceIn { get; set; }
         public double? PriceOut { get; set; }
         public double? VatOut { get; set; }
         public double? Discount { get; set; }
@@ -122,8 +123,8 @@ internal sealed partial class WarehouseStore
     }
 
     /// <summary>
-    /// The customer return of a booked sale: every row with its good, quantity, price, VAT and discount, to the same
-    /// partner, with the sale's due and paid rows mirrored (a return's payment rows carry Sign -1, see AddPayments).
+    /// The customer return of a booked sale: every row with its good, quantity, cost, price, VAT and discount, to the
+    /// same partner, with the sale's due and paid rows mirrored (a return's payment rows carry Sign -1, see AddPayments).
     /// </summary>
     private static WarehouseDocument ReturnOf(DocumentCorrectionRequest request, List<BookedRow> rows, List<BookedPaymentRow> payments)
     {
@@ -140,6 +141,7 @@ internal sealed partial class WarehouseStore
             {
                 GoodId = r.GoodId,
                 Quantity = Number.Read(r.Qtty),
+                PriceIn = Number.Read(r.PriceIn),
                 PriceOut = Number.Read(r.PriceOut),
                 VatOut = Number.Read(r.VatOut),
                 DiscountPercent = Number.Read(r.Discount),

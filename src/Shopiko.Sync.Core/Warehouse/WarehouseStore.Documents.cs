@@ -142,7 +142,8 @@ internal sealed partial class WarehouseStore
             var vatRate = Number.Read(good.VatRate);
             foreach (var portion in MoveStock(sql, settings, batch, changes, stock, document.ObjectId, good, line.Quantity, sign))
             {
-                operations.Add((line, index, portion, vatRate));
+                // Stock coming back at a given cost (a return of a booked sale) is written at that cost.
+                operations.Add((line, index, sign > 0 && line.PriceIn is { } cost ? portion with { PriceIn = cost } : portion, vatRate));
             }
         }
 
@@ -268,7 +269,7 @@ internal sealed partial class WarehouseStore
     /// <summary>Operation rows per INSERT: 10 parameters a row stay far below SQL Server's 2,100.</summary>
     private const int MaxOperationRows = 100;
 
-    /// <summary>VAT included in (or added to) a unit price, as the program writes VATIn.</summary>
+    /// <summary>VAT included in (or added to) a unit price, unrounded, as the program writes VATIn.</summary>
     private static decimal VatOf(decimal price, decimal rate, bool pricesIncludeVat) =>
         pricesIncludeVat ? price * rate / (100 + rate) : price * rate / 100;
 

@@ -51,6 +51,8 @@ public abstract class EditedOrderTests
         await using var _ = world;
         var edited = world.Edit(order, edit(world));
         edited.Revision.Should().Be(2);
+        // The cost moves on after the sale: the return brings the stock back at the cost it left with.
+        await world.Rig.ExecuteAsync("UPDATE goods SET PriceIn = PriceIn + 1 WHERE ID = @id", new { id = world.A });
 
         var report = await world.Rig.Engine().ImportAsync();
 
@@ -67,8 +69,8 @@ public abstract class EditedOrderTests
         // The return gives back exactly the booked rows.
         var booked = (await OrderRowsAsync(world, order)).Where(r => r.OperType == 2 && Number(r) == sale).ToList();
         var returned = (await OrderRowsAsync(world, order)).Where(r => r.OperType == 34).ToList();
-        returned.Select(r => (r.GoodID, r.Quantity, r.Price, r.Vat, r.DiscountPercent, r.PartnerID))
-            .Should().Equal(booked.Select(r => (r.GoodID, r.Quantity, r.Price, r.Vat, r.DiscountPercent, r.PartnerID)));
+        returned.Select(r => (r.GoodID, r.Quantity, r.PriceIn, r.Price, r.Vat, r.DiscountPercent, r.PartnerID))
+            .Should().Equal(booked.Select(r => (r.GoodID, r.Quantity, r.PriceIn, r.Price, r.Vat, r.DiscountPercent, r.PartnerID)));
         returned.Should().OnlyContain(r => r.Sign == 1 && r.Note.Contains(sale));
 
         // Once: the next run finds nothing to do.

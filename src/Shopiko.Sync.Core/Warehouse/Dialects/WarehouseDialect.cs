@@ -300,7 +300,7 @@ internal abstract class WarehouseDialect
             DeleteDocumentPayments =
                 $"DELETE FROM {T("payments")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
             SelectDocumentRows =
-                $"SELECT {Q("GoodID")} AS GoodId, {Q("PartnerID")} AS PartnerId, {Q("Qtty")} AS Qtty, {Q("PriceOut")} AS PriceOut, {Q("VATOut")} AS VatOut, " +
+                $"SELECT {Q("GoodID")} AS GoodId, {Q("PartnerID")} AS PartnerId, {Q("Qtty")} AS Qtty, {Q("PriceIn")} AS PriceIn, {Q("PriceOut")} AS PriceOut, {Q("VATOut")} AS VatOut, " +
                 $"{Q("Discount")} AS Discount FROM {T("operations")}{LockHint} " +
                 $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}{LockSuffix}",
             SelectDocumentPaymentRows =
