@@ -2,26 +2,19 @@ using MySqlConnector;
 
 namespace Shopiko.Sync.Testing;
 
-/// <summary>
-/// The Warehouse Open 3.07 sample store (<c>mysql-sample-store.sql</c>, its utf8 3-byte tables as they are) loaded into
-/// a new database of the self-started MariaDB. <c>SHOPIKO_WAREHOUSE_DUMP</c> names the file (set by .ci/run).
-/// </summary>
+/// <summary>Loads the Warehouse Open 3.07 sample store dump (its tables as they are) into a new database.</summary>
 public static class SampleDump
 {
-    /// <summary>The environment variable holding the dump's path.</summary>
+    /// <summary>The environment variable holding the dump's path (set by .ci/run).</summary>
     public const string Variable = "SHOPIKO_WAREHOUSE_DUMP";
 
-    /// <summary>The dump's path, or null when the variable is not set.</summary>
-    public static string? Path => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? path : null;
-
-    /// <summary>Loads the dump into a new database and returns a connection string to it.</summary>
-    public static async Task<string> LoadAsync(string namePrefix = "sample", CancellationToken ct = default)
+    /// <summary>Creates a database on <paramref name="server"/>, loads <paramref name="dumpPath"/> into it and returns its connection string.</summary>
+    public static async Task<string> LoadAsync(MariaDbServer server, string dumpPath, CancellationToken ct = default)
     {
-        var path = Path ?? throw new InvalidOperationException($"Set {Variable} to the path of mysql-sample-store.sql.");
-        var server = await MariaDbServer.GetSharedAsync(ct).ConfigureAwait(false);
-        var cs = await server.CreateDatabaseAsync(namePrefix, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(server);
+        var cs = await server.CreateDatabaseAsync("sample").ConfigureAwait(false);
         var database = new MySqlConnectionStringBuilder(cs).Database;
-        var script = (await File.ReadAllTextAsync(path, ct).ConfigureAwait(false)).Replace("{0}", database, StringComparison.Ordinal);
+        var script = (await File.ReadAllTextAsync(dumpPath, ct).ConfigureAwait(false)).Replace("{0}", database, StringComparison.Ordinal);
         // The dump saves and restores session variables (@OLD_...): allow them.
         var loader = new MySqlConnectionStringBuilder(cs) { AllowUserVariables = true, DefaultCommandTimeout = 300 }.ConnectionString;
         await using var connection = new MySqlConnection(loader);
