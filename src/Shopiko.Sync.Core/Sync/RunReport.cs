@@ -78,7 +78,20 @@ public sealed class ImportReport
     public int AcknowledgementsFailed { get; set; }
     /// <summary>Matching on the first run, when it ran during an import.</summary>
     public MatchReport? Matching { get; set; }
+    /// <summary>Orders edited in the shop after import whose booked document was returned (or annulled) and booked anew.</summary>
+    public int OrdersCorrected { get; set; }
+    /// <summary>Each correction and reversal of a booked document, with the documents it wrote (or, in a dry run, would write).</summary>
+    public List<OrderCorrection> Corrections { get; set; } = [];
 }
+
+/// <summary>A booked document undone because the order changed in the shop.</summary>
+/// <param name="OrderNumber">The shop order number.</param>
+/// <param name="OrderId">The shop order id.</param>
+/// <param name="Revision">The revision that asked for it.</param>
+/// <param name="Reversed">The document undone (e.g. <c>S0000000123</c>).</param>
+/// <param name="Return">The customer return written for it (<c>CR…</c>); null when a sales order was annulled (or in a dry run).</param>
+/// <param name="Replacement">The new document of the revision; null for a cancellation (or in a dry run).</param>
+public sealed record OrderCorrection(string OrderNumber, string OrderId, int Revision, string Reversed, string? Return, string? Replacement);
 
 /// <summary>An item held back.</summary>
 /// <param name="Entity">order, product, customer …</param>

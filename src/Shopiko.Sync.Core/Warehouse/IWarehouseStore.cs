@@ -87,6 +87,17 @@ public interface IWarehouseStore
     /// </summary>
     Task<bool> AnnulSalesOrderAsync(long acct, int objectId, OrderImportRecord? order = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Undoes the document an order booked and books what replaces it, in ONE transaction: a sale (OperType 2) gets a
+    /// customer return (OperType 34) of exactly its rows and payments — stock and money come back as they went out —
+    /// a sales order (19) is annulled; then <see cref="DocumentCorrectionRequest.Replacement"/> is written as a new
+    /// document with a newly reserved number, and the order revision is recorded with the document that now stands.
+    /// A crash anywhere leaves none of it. If the revision is already recorded the transaction is rolled back and
+    /// <see cref="OrderAlreadyImportedException"/> is thrown; a booked sale no longer in the database is a
+    /// <see cref="WarehouseDataException"/>.
+    /// </summary>
+    Task<DocumentCorrection> CorrectDocumentAsync(DocumentCorrectionRequest request, CancellationToken cancellationToken = default);
+
     // ---- Sync state: tables prefixed shopikosync_ that the library owns in the warehouse database. ----
 
     /// <summary>Creates the library's sync-state tables when missing (idempotent).</summary>
@@ -160,4 +171,8 @@ public sealed record OrderRevision(string OrderId, int Revision);
 /// <param name="OrderId">The shop order id.</param>
 /// <param name="Revision">The order revision.</param>
 /// <param name="Status">The order status at that revision.</param>
-public sealed record OrderImportRecord(string Scope, string OrderId, int Revision, string Status);
+public sealed record OrderImportRecord(string Scope, string OrderId, int Revision, string Status)
+{
+    /// <summary>The fingerprint of what the revision books (at most 64 characters), kept to recognise later edits.</summary>
+    public string? Fingerprint { get; init; }
+}

@@ -19,6 +19,7 @@ internal sealed partial class WarehouseStore
         try
         {
             await _dialect.EnsureSyncStateAsync(connection, cancellationToken).ConfigureAwait(false);
+            await _dialect.UpgradeSyncStateAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsDriverError(e) && _dialect.Classify(e) == Dialects.WarehouseErrorKind.Connection)
         {
@@ -41,7 +42,11 @@ internal sealed partial class WarehouseStore
         Text.Own(order.Scope, "The shop scope", IdLength);
         Text.Own(order.OrderId, "The shop order id", IdLength);
         Text.Own(order.Status, "The shop order status", 50);
+        Text.Own(order.Fingerprint, "The order fingerprint", FingerprintLength);
     }
+
+    /// <summary>Longest order fingerprint the sync state keeps.</summary>
+    private const int FingerprintLength = 64;
 
     private async Task RequireOrderNotRecordedAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, OrderImportRecord order, CancellationToken cancellationToken)
     {
@@ -69,6 +74,7 @@ internal sealed partial class WarehouseStore
             p.Add("ObjectId", objectId);
             p.Add("Acknowledged", 0);
             p.Add("RecordedAt", recordedAt);
+            p.Add("Fingerprint", order.Fingerprint);
         };
     }
 

@@ -48,7 +48,7 @@ public class OrderPlannerTests
         cable.Gross.Should().Be(17.33m);
         cable.PriceOut.Should().Be(8.665m);
         cable.Vat.Should().Be(2.89m);
-        cable.VatOut.Should().Be(1.445m);
+        cable.VatOut.Should().Be(8.665m * 20 / 120, "VAT per unit unrounded, as the program writes VATOut");
 
         charger.Good.Should().Be(new ExistingGood(43));
         charger.Gross.Should().Be(6.16m);
@@ -83,7 +83,7 @@ public class OrderPlannerTests
     {
         var plan = Planner(includesVat: false).Plan(MoneyOrder(), Day).Plan!;
         plan.Lines[0].PriceOut.Should().Be(7.22m); // (17.33 − 2.89) / 2
-        plan.Lines[0].VatOut.Should().Be(1.445m);
+        plan.Lines[0].VatOut.Should().Be(1.444m, "7.22 × 20 / 100, unrounded");
         plan.Lines.Sum(l => l.Gross).Should().Be(30.39m);
         plan.Lines.Sum(l => Math.Round(l.Quantity * (l.PriceOut + l.VatOut), 2, MidpointRounding.AwayFromZero)).Should().Be(30.39m);
     }
@@ -179,7 +179,7 @@ public class OrderPlannerTests
     public void Many_random_orders_always_reconcile_to_the_cent()
     {
         var random = new Random(7);
-        foreach (var currency in new[] { "EUR", "BGN" })
+        foreach (var (currency, includesVat) in new[] { ("EUR", true), ("BGN", true), ("EUR", false), ("BGN", false) })
         {
             for (var run = 0; run < 300; run++)
             {
@@ -204,13 +204,18 @@ public class OrderPlannerTests
                     Totals = new OrderTotals { Lines = lineTotal, Discounts = discount, Shipping = shipping, GrandTotal = grand },
                 };
 
-                var plan = Planner(currency).Plan(order, Day).Plan!;
+                var plan = Planner(currency, includesVat).Plan(order, Day).Plan!;
                 var expected = currency == "EUR" ? grand : Math.Round(grand * 1.95583m, 2, MidpointRounding.AwayFromZero);
                 plan.Total.Should().Be(expected);
-                foreach (var line in plan.Lines)
+                var rates = order.Lines.Select(l => l.VatRate).Append(20m).ToList();
+                for (var i = 0; i < plan.Lines.Count; i++)
                 {
-                    Math.Round(line.Quantity * line.PriceOut, 2, MidpointRounding.AwayFromZero).Should().Be(line.Gross);
-                    Math.Round(line.Quantity * line.VatOut, 2, MidpointRounding.AwayFromZero).Should().Be(line.Vat);
+                    var (line, rate) = (plan.Lines[i], rates[i]);
+                    // The line total the way the program computes it from the row, to the cent; VATOut unrounded.
+                    var total = includesVat ? line.Quantity * line.PriceOut : line.Quantity * (line.PriceOut + line.VatOut);
+                    Math.Round(total, 2, MidpointRounding.AwayFromZero).Should().Be(line.Gross);
+                    line.VatOut.Should().Be(includesVat ? line.PriceOut * rate / (100 + rate) : line.PriceOut * rate / 100);
+                    Math.Abs(Math.Round(line.Quantity * line.VatOut, 2, MidpointRounding.AwayFromZero) - line.Vat).Should().BeLessThanOrEqualTo(0.01m);
                 }
             }
         }

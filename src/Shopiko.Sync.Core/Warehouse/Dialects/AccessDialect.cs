@@ -144,6 +144,11 @@ internal sealed class AccessDialect : WarehouseDialect
     }
 
     // Jet has no IF NOT EXISTS: the statements run only for the tables that are missing (see EnsureSyncStateAsync).
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE [shopikosync_orders] ADD COLUMN [Fingerprint] TEXT(64)"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         "CREATE TABLE [shopikosync_links] ([Scope] TEXT(100) NOT NULL, [Entity] TEXT(20) NOT NULL, [LocalId] INTEGER NOT NULL, " +
@@ -151,7 +156,7 @@ internal sealed class AccessDialect : WarehouseDialect
         "CREATE TABLE [shopikosync_orders] ([ID] COUNTER CONSTRAINT [PK_shopikosync_orders] PRIMARY KEY, [Scope] TEXT(100) NOT NULL, " +
         "[OrderId] TEXT(100) NOT NULL, [Revision] INTEGER NOT NULL, [Status] TEXT(50) NOT NULL, [DocumentNumber] TEXT(50) NOT NULL, " +
         "[OperType] INTEGER NOT NULL, [Acct] INTEGER NOT NULL, [ObjectId] INTEGER NOT NULL, [Acknowledged] INTEGER NOT NULL DEFAULT 0, " +
-        "[RecordedAt] DATETIME NOT NULL, CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision]))",
+        "[RecordedAt] DATETIME NOT NULL, [Fingerprint] TEXT(64), CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision]))",
         "CREATE TABLE [shopikosync_quarantine] ([Scope] TEXT(100) NOT NULL, [Entity] TEXT(20) NOT NULL, [ItemId] TEXT(100) NOT NULL, " +
         "[Reason] LONGTEXT NOT NULL, [FirstSeen] DATETIME NOT NULL, [LastSeen] DATETIME NOT NULL, [Attempts] INTEGER NOT NULL DEFAULT 1, " +
         "CONSTRAINT [PK_shopikosync_quarantine] PRIMARY KEY ([Scope], [Entity], [ItemId]))",

@@ -91,6 +91,11 @@ internal sealed class MySqlDialect : WarehouseDialect
         return SchemaErrors.Contains(e.Number) ? WarehouseErrorKind.Schema : WarehouseErrorKind.Data;
     }
 
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE `shopikosync_orders` ADD COLUMN `Fingerprint` VARCHAR(64) NULL"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         """
@@ -117,6 +122,7 @@ internal sealed class MySqlDialect : WarehouseDialect
           `ObjectId` INT NOT NULL,
           `Acknowledged` INT NOT NULL DEFAULT 0,
           `RecordedAt` DATETIME NOT NULL,
+          `Fingerprint` VARCHAR(64) NULL,
           PRIMARY KEY (`ID`),
           UNIQUE KEY `UX_shopikosync_orders_revision` (`Scope`, `OrderId`, `Revision`)
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4

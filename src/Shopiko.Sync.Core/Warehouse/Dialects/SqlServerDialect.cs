@@ -125,6 +125,11 @@ internal sealed class SqlServerDialect : WarehouseDialect
         return SchemaErrors.Contains(e.Number) ? WarehouseErrorKind.Schema : WarehouseErrorKind.Data;
     }
 
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE [shopikosync_orders] ADD [Fingerprint] nvarchar(64) NULL"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         """
@@ -153,6 +158,7 @@ internal sealed class SqlServerDialect : WarehouseDialect
           [ObjectId] int NOT NULL,
           [Acknowledged] int NOT NULL DEFAULT 0,
           [RecordedAt] datetime2 NOT NULL,
+          [Fingerprint] nvarchar(64) NULL,
           CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision])
         )
         """,

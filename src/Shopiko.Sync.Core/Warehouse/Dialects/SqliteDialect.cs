@@ -126,6 +126,11 @@ internal sealed class SqliteDialect : WarehouseDialect
     // provider binds every parameter of the command against each statement it holds).
     public override bool CombinesWrites => false;
 
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE `shopikosync_orders` ADD COLUMN `Fingerprint` TEXT NULL"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         """
@@ -152,6 +157,7 @@ internal sealed class SqliteDialect : WarehouseDialect
           `ObjectId` INTEGER NOT NULL,
           `Acknowledged` INTEGER NOT NULL DEFAULT 0,
           `RecordedAt` DATETIME NOT NULL,
+          `Fingerprint` TEXT NULL,
           UNIQUE (`Scope`, `OrderId`, `Revision`)
         )
         """,

@@ -49,6 +49,11 @@ public sealed record DocumentLine
     public decimal DiscountPercent { get; init; }
     /// <summary>Line note (empty is stored as a single space).</summary>
     public string Note { get; init; } = "";
+    /// <summary>
+    /// For a line that brings stock back (a customer return): the cost it comes back at (operations.PriceIn), e.g. the
+    /// cost it left with; null takes the good's current cost.
+    /// </summary>
+    public decimal? PriceIn { get; init; }
 }
 
 /// <summary>The due row and the paid rows of a document.</summary>
