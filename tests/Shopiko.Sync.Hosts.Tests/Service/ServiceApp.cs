@@ -63,7 +63,7 @@ internal sealed class ServiceApp : IAsyncDisposable
             ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
             ["ShopikoSync"] = new JsonObject
             {
-                ["Service"] = JsonSerializer.SerializeToNode(service ?? new { Url = "http://127.0.0.1:0" }),
+                ["Service"] = ServiceSection(service, folder),
                 ["RunLog"] = new JsonObject { ["Folder"] = folder.File("runs") },
                 ["Servers"] = new JsonArray([.. serverList]),
             },
@@ -79,7 +79,35 @@ internal sealed class ServiceApp : IAsyncDisposable
         builder.Services.AddSingleton<ISyncEngineFactory>(engines);
         var app = ServiceHost.Build(builder);
         await app.StartAsync();
-        return new ServiceApp(folder, app, time, engines);
+        var started = new ServiceApp(folder, app, time, engines);
+        await started.UseAntiforgeryAsync();
+        return started;
+    }
+
+    public string ServersFile => _folder.File("servers.json");
+
+    public string KeysFolder => _folder.File("keys");
+
+    /// <summary>The page's anti-forgery token on every request, as the page sends it (its cookie rides along).</summary>
+    public async Task UseAntiforgeryAsync()
+    {
+        var response = await Http.GetAsync("/api/antiforgery");
+        if (!response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Http.DefaultRequestHeaders.Remove((string)body["header"]!);
+        Http.DefaultRequestHeaders.Add((string)body["header"]!, (string)body["token"]!);
+    }
+
+    private static JsonObject ServiceSection(object? service, TempFolder folder)
+    {
+        var section = JsonSerializer.SerializeToNode(service ?? new { Url = "http://127.0.0.1:0" })!.AsObject();
+        section.TryAdd("ServersFile", folder.File("servers.json"));
+        section.TryAdd("KeysFolder", folder.File("keys"));
+        return section;
     }
 
     public void UseToken(string token) => Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
