@@ -19,7 +19,7 @@ internal sealed class SyncEngine(
     IShopikoApi api,
     TimeProvider time,
     ILogger<SyncEngine> logger,
-    string settingsPath = "ShopikoSync:Servers[0]") : ISyncEngine
+    string settingsPath = "ShopikoSync:Servers:0") : ISyncEngine
 {
     /// <inheritdoc />
     public string ServerName => server.Name;

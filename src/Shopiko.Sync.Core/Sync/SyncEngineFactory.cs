@@ -20,7 +20,8 @@ internal sealed class SyncEngineFactory(
     /// <inheritdoc />
     public ISyncEngine Create(string? serverName = null)
     {
-        var servers = options.CurrentValue.Servers;
+        var current = options.CurrentValue;
+        var servers = current.Servers;
         int index;
         if (serverName is null)
         {
@@ -43,9 +44,10 @@ internal sealed class SyncEngineFactory(
         }
 
         var server = servers[index];
-        foreach (var problem in ShopikoSyncOptionsValidator.ValidateComplete(server, index))
+        var validation = current.ValidateServer(index);
+        if (!validation.IsValid)
         {
-            throw new ShopikoConfigurationException(problem.Message, problem.Setting);
+            throw validation.ToException();
         }
 
         return new SyncEngine(
@@ -54,6 +56,6 @@ internal sealed class SyncEngineFactory(
             shops.Create(server.Shop),
             time,
             loggers.CreateLogger<SyncEngine>(),
-            ShopikoSyncOptionsValidator.SettingsPath(index));
+            ShopikoSyncOptionsValidator.SettingsPath(server, index));
     }
 }
