@@ -63,11 +63,12 @@ internal sealed class ControlPageRig : IAsyncDisposable
                 ["RunLog"] = new JsonObject { ["Folder"] = Path.Combine(Folder, "runs") },
                 ["Servers"] = new JsonArray(new JsonObject
                 {
-                    // The case: a provider name the library does not know and an interval in words.
+                    // A provider the library does not know, and no key: listed with both reasons, and the others still run.
                     ["Name"] = "Стар склад",
                     ["AutoStart"] = true,
                     ["Warehouse"] = new JsonObject { ["Provider"] = "Oracle", ["ConnectionString"] = "Data Source=old.db" },
-                    ["Import"] = new JsonObject { ["Interval"] = "5 min" },
+                    ["Shop"] = new JsonObject { ["BaseUrl"] = "https://old.example/api/microinvest/v1/", ["ApiId"] = "1" },
+                    ["Import"] = new JsonObject { ["Interval"] = "5 min", ["Object"] = "1" },
                 }),
             },
         };

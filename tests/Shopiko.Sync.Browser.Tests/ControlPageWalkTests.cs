@@ -37,9 +37,9 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
     {
         var row = Row("Стар склад");
         await Assertions.Expect(row).ToContainTextAsync("невалидни настройки");
-        await Assertions.Expect(row.Locator(".problem").First).ToContainTextAsync("ShopikoSync:Servers[0]:Warehouse:Provider");
+        await Assertions.Expect(row.Locator(".problem").First).ToContainTextAsync("ShopikoSync:Servers:0:Warehouse:Provider");
         await Assertions.Expect(row).ToContainTextAsync("Oracle");
-        await Assertions.Expect(row).ToContainTextAsync("ShopikoSync:Servers[0]:Import:Interval");
+        await Assertions.Expect(row).ToContainTextAsync("ShopikoSync:Servers:0:Shop:Key");
         (await row.Locator(".problem").First.EvaluateAsync<string>("e => getComputedStyle(e).color")).Should().Be("rgb(179, 38, 30)");
 
         await row.ClickAsync();

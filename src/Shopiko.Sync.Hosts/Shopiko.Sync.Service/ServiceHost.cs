@@ -40,13 +40,10 @@ public static class ServiceHost
         ControlAccess.Validate(serviceOptions);
         builder.WebHost.UseUrls(serviceOptions.Url);
 
-        // The library sees the servers one by one through the catalog, so one bad server never stops the others; the
-        // options follow the configuration when the control page rewrites the servers file.
-        builder.Services.AddShopikoSync();
+        // The library binds and validates server by server, so one bad server never stops the others; its options follow
+        // the configuration when the control page rewrites the servers file.
+        builder.Services.AddShopikoSync(builder.Configuration.GetSection(ShopikoSyncOptions.SectionName));
         builder.Services.AddSingleton<ServerCatalog>();
-        builder.Services.AddSingleton<IConfigureOptions<ShopikoSyncOptions>, ConfigureValidServers>();
-        builder.Services.AddSingleton<IOptionsChangeTokenSource<ShopikoSyncOptions>>(
-            new ConfigurationChangeTokenSource<ShopikoSyncOptions>(Options.DefaultName, builder.Configuration));
         builder.Services.AddSingleton(serverFile);
         builder.Services.AddSingleton<ServerSettingsStore>();
         builder.Services.AddSingleton<ServerForms>();

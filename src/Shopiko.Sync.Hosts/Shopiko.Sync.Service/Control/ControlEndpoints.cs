@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Shopiko.Sync.Hosting.Settings;
+using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Service.Scheduling;
 using Shopiko.Sync.Service.Settings;
 using Shopiko.Sync.Sync.RunLog;

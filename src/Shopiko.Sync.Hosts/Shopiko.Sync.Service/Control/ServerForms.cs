@@ -88,7 +88,7 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
         var problems = Apply(form, settings, index);
         if (problems.Count == 0 && servers.Where((_, i) => i != index).Any(s => ServerSettingsStore.Named(s, form.Name.Trim())))
         {
-            problems = [new SettingProblem(ServerCatalog.Path(index) + ":Name", $"{ServerCatalog.Path(index)}:Name: another server is already named '{form.Name.Trim()}'; names must be unique.")];
+            problems = [new SettingProblem(Path(index) + ":Name", $"{Path(index)}:Name: another server is already named '{form.Name.Trim()}'; names must be unique.")];
         }
 
         if (problems.Count > 0)
@@ -117,7 +117,7 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
             }
             catch (FormatException ex)
             {
-                problems.Add(new SettingProblem(ServerCatalog.Path(index) + ":" + setting, $"{ServerCatalog.Path(index)}:{setting} {ex.Message}"));
+                problems.Add(new SettingProblem(Path(index) + ":" + setting, $"{Path(index)}:{setting} {ex.Message}"));
             }
         }
 
@@ -139,8 +139,7 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
             probe[ServerFile.KeySetting] = "stored";
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(probe).Build();
-        return [.. catalog.Validate(configuration, index)];
+        return [.. catalog.Validate(probe, index)];
     }
 
     private static JobForm Job(Dictionary<string, string?> s, string job, JobOptions defaults) => new()
@@ -169,13 +168,11 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
             return TimeSpan.FromMinutes(minutes).ToString("c", CultureInfo.InvariantCulture);
         }
 
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
-        {
-            return span.ToString("c", CultureInfo.InvariantCulture);
-        }
-
-        throw new FormatException($"'{typed}' is not a number of minutes (e.g. 5, or 0.5 for 30 seconds).");
+        // Anything else as typed ("1h 30m", "00:05:00"): the library reads it or names the accepted forms.
+        return text.Length == 0 ? throw new FormatException("is empty; type a number of minutes, e.g. 5 (0 runs once).") : (typed ?? "").Trim();
     }
+
+    private static string Path(int index) => $"{ShopikoSyncOptions.SectionName}:Servers:{index.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Bool(bool value) => value ? "true" : "false";
 

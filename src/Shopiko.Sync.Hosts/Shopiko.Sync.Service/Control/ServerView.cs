@@ -1,6 +1,5 @@
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Service.Scheduling;
-using Shopiko.Sync.Service.Settings;
 using Shopiko.Sync.Sync.RunLog;
 
 namespace Shopiko.Sync.Service.Control;
@@ -12,6 +11,7 @@ namespace Shopiko.Sync.Service.Control;
 /// <param name="State">Started, stopped or stopping.</param>
 /// <param name="Health">Its standing: invalid, stopped, running or failing since, and the no-success warning.</param>
 /// <param name="Problems">Why its settings keep it from running.</param>
+/// <param name="Warnings">What looks wrong without stopping it.</param>
 /// <param name="AutoStart">Автостарт.</param>
 /// <param name="Hidden">Скриване.</param>
 /// <param name="CurrentOperation">The pass running now.</param>
@@ -27,6 +27,7 @@ public sealed record ServerView(
     ServerState State,
     ServerHealth Health,
     IReadOnlyList<SettingProblem> Problems,
+    IReadOnlyList<SettingProblem> Warnings,
     bool AutoStart,
     bool Hidden,
     string? CurrentOperation,
@@ -42,10 +43,11 @@ public sealed record ServerView(
     internal static ServerView Of(ServerRunner server) => new(
         server.Name,
         ServerType,
-        ServerCatalog.Path(server.Index),
+        server.Setting,
         server.State,
         server.Health,
         server.Problems,
+        server.Warnings,
         server.Settings.AutoStart,
         server.Settings.Hidden,
         server.CurrentOperation?.Name(),

@@ -40,7 +40,9 @@ public sealed class ServerRunner
     {
         Settings = entry.Options;
         Index = entry.Index;
+        Setting = entry.Setting;
         Problems = entry.Problems;
+        Warnings = entry.Warnings;
         _engines = engines;
         _log = log;
         _time = time;
@@ -57,6 +59,12 @@ public sealed class ServerRunner
 
     /// <summary>Its place in <c>ShopikoSync:Servers</c>.</summary>
     public int Index { get; private set; }
+
+    /// <summary>Where its settings live, e.g. <c>ShopikoSync:Servers:0</c>.</summary>
+    public string Setting { get; private set; }
+
+    /// <summary>What looks wrong in its settings without keeping it from running.</summary>
+    public IReadOnlyList<SettingProblem> Warnings { get; private set; }
 
     /// <summary>Why its settings keep it from running; empty when they do not.</summary>
     public IReadOnlyList<SettingProblem> Problems { get; private set; }
@@ -184,7 +192,9 @@ public sealed class ServerRunner
         {
             Settings = entry.Options;
             Index = entry.Index;
+            Setting = entry.Setting;
             Problems = entry.Problems;
+            Warnings = entry.Warnings;
             previous = _settingsChanged;
             _settingsChanged = new CancellationTokenSource();
         }
