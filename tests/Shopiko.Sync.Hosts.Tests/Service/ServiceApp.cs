@@ -86,6 +86,8 @@ internal sealed class ServiceApp : IAsyncDisposable
 
     public string ServersFile => _folder.File("servers.json");
 
+    public string ConfigFile => _folder.File("appsettings.json");
+
     public string KeysFolder => _folder.File("keys");
 
     /// <summary>The page's anti-forgery token on every request, as the page sends it (its cookie rides along).</summary>

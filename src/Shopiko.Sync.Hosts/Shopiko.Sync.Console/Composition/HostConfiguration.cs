@@ -35,6 +35,8 @@ internal static class HostConfiguration
         builder.AddUserSecrets(UserSecretsId, reloadOnChange: false);
         builder.AddEnvironmentVariables();
         builder.AddCommandLine([.. overrides]);
+        // The servers the service's control page manages (its servers file, keys decrypted), right after the settings file.
+        Shopiko.Sync.Hosting.Settings.ServerFileConfigurationExtensions.InsertShopikoSyncServerFile(builder, 1);
         return builder.Build();
     }
 }

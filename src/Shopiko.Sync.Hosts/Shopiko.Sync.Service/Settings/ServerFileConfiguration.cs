@@ -116,4 +116,19 @@ internal static class ServerFileConfigurationExtensions
         builder.Add(source);
         return source;
     }
+
+    /// <summary>
+    /// Inserts the servers file at <paramref name="index"/> of the sources (after the settings file, before user
+    /// secrets, environment and command line), its location read from all the sources.
+    /// </summary>
+    public static ServerFileConfigurationSource InsertShopikoSyncServerFile(IConfigurationBuilder builder, int index)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var soFar = builder.Build();
+        var source = new ServerFileConfigurationSource(
+            ServerFile.Resolve(soFar[ServerFile.PathSetting], ServerFile.DefaultPath),
+            ServerFile.Resolve(soFar[ServerFile.KeysSetting], ServerFile.DefaultKeys));
+        builder.Sources.Insert(Math.Clamp(index, 0, builder.Sources.Count), source);
+        return source;
+    }
 }
