@@ -69,6 +69,15 @@ internal sealed class ControlPageRig : IAsyncDisposable
                     ["Warehouse"] = new JsonObject { ["Provider"] = "Oracle", ["ConnectionString"] = "Data Source=old.db" },
                     ["Shop"] = new JsonObject { ["BaseUrl"] = "https://old.example/api/microinvest/v1/", ["ApiId"] = "1" },
                     ["Import"] = new JsonObject { ["Interval"] = "5 min", ["Object"] = "1" },
+                }, new JsonObject
+                {
+                    // Valid settings, but the shop refuses the key: every pass fails.
+                    ["Name"] = "Грешен ключ",
+                    ["AutoStart"] = true,
+                    ["Warehouse"] = new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = WarehouseConnection },
+                    ["Shop"] = new JsonObject { ["BaseUrl"] = Shop.BaseUrl.ToString(), ["ApiId"] = Shop.ApiId, ["Key"] = "not-the-key" },
+                    ["Import"] = new JsonObject { ["Interval"] = "5 min", ["Object"] = "Централен Склад" },
+                    ["Export"] = new JsonObject { ["Start"] = "Disabled" },
                 }),
             },
         };

@@ -33,7 +33,7 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_invalid_server_is_listed_with_its_reason_and_setting()
+    public async Task An_invalid_server_is_listed_with_its_reason_and_setting_and_a_failing_one_says_since_when()
     {
         var row = Row("Стар склад");
         await Assertions.Expect(row).ToContainTextAsync("невалидни настройки");
@@ -44,6 +44,12 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
 
         await row.ClickAsync();
         (await _page.Locator("#btn-start").IsDisabledAsync()).Should().BeTrue("an invalid server cannot start");
+
+        // The other server ran: its key is refused on every pass, and it says since when, not "работи".
+        var failing = Row("Грешен ключ");
+        await Assertions.Expect(failing).ToContainTextAsync(new Regex(@"грешка от \d\d:\d\d"));
+        await Assertions.Expect(failing).Not.ToContainTextAsync("работи");
+        await Assertions.Expect(failing.Locator(".problem")).Not.ToHaveCountAsync(0);
         await ShotAsync("01-invalid-server");
     }
 
