@@ -130,7 +130,7 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         await _page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(Chromium.ScreenshotFolder, "control-page.png"),
-            Clip = new Clip { X = 0, Y = 0, Width = 1280, Height = 560 },
+            FullPage = true,
         });
 
         // Скриване / Покажи.

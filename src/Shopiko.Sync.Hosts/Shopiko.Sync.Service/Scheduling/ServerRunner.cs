@@ -199,8 +199,8 @@ public sealed class ServerRunner
             _settingsChanged = new CancellationTokenSource();
         }
 
+        // Not disposed: a schedule may still be linking to its token; it holds no timer.
         previous.Cancel();
-        previous.Dispose();
     }
 
     /// <summary>Runs <paramref name="operation"/> now in the background, unless a pass of this server is running.</summary>
