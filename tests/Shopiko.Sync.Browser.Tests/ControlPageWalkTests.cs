@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Shopiko.Sync.Sandbox;
 
 namespace Shopiko.Sync.Browser.Tests;
 
@@ -115,6 +116,7 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         await Assertions.Expect(_page.Locator("#f-key")).ToHaveValueAsync("");
         (await _page.GetAttributeAsync("#f-key", "placeholder")).Should().Contain("запазен");
         await _page.SelectOptionAsync("#f-goods", "true");
+        await _page.SelectOptionAsync("#f-nomenclature", "false");
         await ShotAsync("04-edit-form");
         await _page.ClickAsync("#btn-save");
         await Assertions.Expect(_page.Locator("#message")).ToContainTextAsync("Записано");
@@ -122,8 +124,32 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         await Assertions.Expect(log.Locator("tr")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         await Assertions.Expect(log.Locator("tr").First).ToContainTextAsync("стоки: 4 нови", new() { Timeout = 30_000 });
         _rig.Shop.State.Products.Should().HaveCount(4);
+
+        // Импорт now: one order becomes a document, one (a product only the shop has, nomenclature sync off) is held back.
+        var product = _rig.Shop.State.Products.First();
+        var shopOnly = _rig.Shop.State.CreateProduct(new SandboxProductDraft { Sku = "9001", Name = "Само в магазина", Price = 9.99m });
+        _rig.Shop.State.PlaceOrder(new SandboxOrderDraft
+        {
+            Customer = new SandboxCustomerDraft { Name = "Елена Димитрова", Email = "elena@example.com" },
+            Lines = [new SandboxOrderLineDraft(product.Id, 2)],
+        });
+        var held = _rig.Shop.State.PlaceOrder(new SandboxOrderDraft
+        {
+            Customer = new SandboxCustomerDraft { Name = "Петър Петров", Email = "petar@example.com" },
+            Lines = [new SandboxOrderLineDraft(shopOnly.Id, 1)],
+        });
+        await _page.ClickAsync("#btn-import");
+        await Assertions.Expect(log.Locator("tr")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+        var importRow = log.Locator("tr").First;
+        await Assertions.Expect(importRow).ToContainTextAsync("частичен", new() { Timeout = 30_000 });
+        await Assertions.Expect(importRow).ToContainTextAsync("поръчки: 1");
+        await Assertions.Expect(importRow).ToContainTextAsync(held.Id);
+        await Assertions.Expect(importRow.Locator("td").Nth(5)).Not.ToBeEmptyAsync();
+
         await _page.SelectOptionAsync("#logFilter", "failed");
         await Assertions.Expect(log).ToContainTextAsync("Няма записи");
+        await _page.SelectOptionAsync("#logFilter", "partial");
+        await Assertions.Expect(log.Locator("tr")).ToHaveCountAsync(1);
         await _page.SelectOptionAsync("#logFilter", "");
         await ShotAsync("05-log-after-edit");
         // The small picture docs/hosts.md shows (copied from here by hand when the page changes).
