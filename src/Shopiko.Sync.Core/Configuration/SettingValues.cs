@@ -38,7 +38,6 @@ internal static partial class SettingValues
         {
             ["MariaDB"] = nameof(WarehouseProvider.MySql),
             ["MSSQL"] = nameof(WarehouseProvider.SqlServer),
-            ["SQL"] = nameof(WarehouseProvider.SqlServer),
             ["MSAccess"] = nameof(WarehouseProvider.Access),
             ["SQLite3"] = nameof(WarehouseProvider.Sqlite),
         },

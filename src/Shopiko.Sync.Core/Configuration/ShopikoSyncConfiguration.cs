@@ -72,6 +72,9 @@ public static class ShopikoSyncConfiguration
                     }
 
                     break;
+                case { Kind: SettingKind.Opaque }:
+                    accepted.Add(new(key, value));
+                    break;
                 case { Kind: SettingKind.Group }:
                     if (value.Length > 0)
                     {
@@ -108,6 +111,9 @@ public static class ShopikoSyncConfiguration
         Value,
         Group,
         List,
+
+        /// <summary>A collection of groups or a dictionary: its values are left to the binder, unchecked.</summary>
+        Opaque,
     }
 
     private readonly record struct Setting(SettingKind Kind, Type Type);
@@ -129,6 +135,14 @@ public static class ShopikoSyncConfiguration
             if (_settings.TryGetValue(key, out var setting))
             {
                 return setting;
+            }
+
+            for (var at = key.IndexOf(':', StringComparison.Ordinal); at > 0; at = key.IndexOf(':', at + 1))
+            {
+                if (_settings.TryGetValue(key[..at], out var outer) && outer.Kind == SettingKind.Opaque)
+                {
+                    return outer;
+                }
             }
 
             // A list element: Export:StockObjects:0
@@ -175,6 +189,10 @@ public static class ShopikoSyncConfiguration
                 {
                     _settings[path] = new Setting(SettingKind.List, element);
                 }
+                else if (propertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(propertyType))
+                {
+                    _settings[path] = new Setting(SettingKind.Opaque, propertyType);
+                }
                 else if (propertyType.IsClass)
                 {
                     _settings[path] = new Setting(SettingKind.Group, propertyType);
@@ -197,7 +215,8 @@ public static class ShopikoSyncConfiguration
                 return null;
             }
 
-            var element = type.IsArray ? type.GetElementType() : type.GetGenericArguments().FirstOrDefault();
+            var arguments = type.GetGenericArguments();
+            var element = type.IsArray ? type.GetElementType() : arguments.Length == 1 ? arguments[0] : null;
             return element is not null && IsValue(element) ? element : null;
         }
     }

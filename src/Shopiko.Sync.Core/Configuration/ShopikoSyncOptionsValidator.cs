@@ -125,7 +125,7 @@ internal static class ShopikoSyncOptionsValidator
             yield return Problem($"{p}:Shop:Key", "is empty; copy \"Ключ\" from the shop's Microinvest add-on page.");
         }
 
-        // An empty Import:Object is not missing: the run takes the warehouse's first object (lowest ID), as documented.
+        // An empty Import:Object is not missing: the run takes the warehouse's first object, as documented.
     }
 
     private static IEnumerable<(string Setting, string Message)> ValidateJob(JobOptions job, string p)

@@ -101,8 +101,9 @@ internal sealed class SyncSession
         var name = value?.Trim() ?? "";
         if (name.Length == 0)
         {
-            // No object set: the first one (lowest ID), as the Utility Center did and the settings table promises.
-            return Objects.Where(o => !o.IsDeleted).OrderBy(o => o.Id).FirstOrDefault()
+            // No object set: the first one, as the settings table promises — the lowest ID after Warehouse Pro's own
+            // default object (ID 1, "Служебен обект"), which is taken only when it is the only one.
+            return Objects.Where(o => !o.IsDeleted).OrderBy(o => o.Id == 1 ? 1 : 0).ThenBy(o => o.Id).FirstOrDefault()
                 ?? throw new ShopikoConfigurationException(
                     $"The warehouse has no object to write to or read stock from ({setting}, server {Server.Name}): create one in Warehouse Pro.", setting);
         }

@@ -35,8 +35,15 @@ internal static class HostConfiguration
         builder.AddUserSecrets(UserSecretsId, reloadOnChange: false);
         builder.AddEnvironmentVariables();
         builder.AddCommandLine([.. overrides]);
-        // The servers the service's control page manages (its servers file, keys decrypted), right after the settings file.
-        Shopiko.Sync.Hosting.Settings.ServerFileConfigurationExtensions.InsertShopikoSyncServerFile(builder, 1);
-        return builder.Build();
+        try
+        {
+            // The servers the service's control page manages (its servers file, keys decrypted), right after the settings file.
+            Shopiko.Sync.Hosting.Settings.ServerFileConfigurationExtensions.InsertShopikoSyncServerFile(builder, 1);
+            return builder.Build();
+        }
+        catch (InvalidDataException e) when (ConfigurationFileError.Describe(e) is { } message)
+        {
+            throw new Configuration.ShopikoConfigurationException(message, "--config", e);
+        }
     }
 }
