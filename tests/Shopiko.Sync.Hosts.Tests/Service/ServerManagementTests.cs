@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Hosts.Tests.Support;
 using Shopiko.Sync.Service.Scheduling;
 using Shopiko.Sync.Sync;
@@ -92,6 +93,38 @@ public sealed class ServerManagementTests
         app.Time.Advance(TimeSpan.FromMinutes(5));
         await Task.Delay(50);
         app.Engines.AllCalls.Should().HaveCount(callsAfterDelete, "a deleted server runs no more");
+    }
+
+    [Fact]
+    public async Task The_key_is_never_logged_at_any_level()
+    {
+        var logs = new LogCollector();
+        await using var app = await ServiceApp.StartAsync(
+            [new { Name = "From appsettings", AutoStart = true }],
+            build: b => b.Logging.AddProvider(logs).AddFilter<LogCollector>(null, LogLevel.Trace));
+        (await app.Http.PostAsJsonAsync("/api/servers", Form(app, "Shopiko"))).EnsureSuccessStatusCode();
+        (await app.Http.PutAsJsonAsync("/api/servers/Shopiko", Form(app, "Shopiko", importInterval: "2"))).EnsureSuccessStatusCode();
+        await app.NextCallAsync("a pass of the new server");
+        // The shop's Проверка with the key typed and with the stored one (nothing listens there: its retries and
+        // timeouts run on the fake clock, which the test moves on).
+        await CheckShopAsync(app, new { baseUrl = "http://127.0.0.1:9/api/microinvest/v1/", apiId = "1", key = Key });
+        await CheckShopAsync(app, new { baseUrl = "http://127.0.0.1:9/api/microinvest/v1/", apiId = "1", server = "Shopiko" });
+
+        logs.Lines.Should().NotBeEmpty().And.NotContain(l => l.Contains(Key, StringComparison.Ordinal));
+    }
+
+    private static async Task CheckShopAsync(ServiceApp app, object body)
+    {
+        var call = app.Http.PostAsJsonAsync("/api/check/shop", body);
+        while (!call.IsCompleted)
+        {
+            app.Time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(20);
+        }
+
+        var answer = JsonNode.Parse(await (await call).Content.ReadAsStringAsync())!;
+        ((bool)answer["ok"]!).Should().BeFalse();
+        ((string)answer["error"]!).Should().NotBeNullOrWhiteSpace();
     }
 
     [Fact]

@@ -41,7 +41,8 @@ internal sealed class ServiceApp : IAsyncDisposable
     public ServerRunner Server(string name) => Supervisor.Find(name)!;
 
     /// <summary>Starts the service with the given servers (JSON objects of ShopikoSync:Servers) and service settings.</summary>
-    public static async Task<ServiceApp> StartAsync(IEnumerable<object> servers, object? service = null, Action<ScriptedEngineFactory>? configure = null)
+    public static async Task<ServiceApp> StartAsync(
+        IEnumerable<object> servers, object? service = null, Action<ScriptedEngineFactory>? configure = null, Action<WebApplicationBuilder>? build = null)
     {
         var folder = new TempFolder("shopiko-service");
         var serverList = servers.Select(s => JsonSerializer.SerializeToNode(s)!.AsObject()).ToList();
@@ -77,6 +78,7 @@ internal sealed class ServiceApp : IAsyncDisposable
         var builder = ServiceHost.CreateBuilder(["--config", configFile]);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISyncEngineFactory>(engines);
+        build?.Invoke(builder);
         var app = ServiceHost.Build(builder);
         await app.StartAsync();
         var started = new ServiceApp(folder, app, time, engines);
