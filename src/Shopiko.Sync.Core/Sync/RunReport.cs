@@ -113,4 +113,41 @@ public sealed class RunReport
     public List<string> Plan { get; set; } = [];
     /// <summary>Seconds per phase.</summary>
     public Dictionary<string, double> Timings { get; set; } = [];
+
+    /// <summary>What the fast path saw (fast passes, and the reconciliation that follows one); null when it did not run.</summary>
+    public FastPathReport? FastPath { get; set; }
+
+    /// <summary>The shop asked for this much quiet before the next request (<c>Retry-After</c>, an exhausted rate limit).</summary>
+    public TimeSpan? WaitBeforeNext { get; set; }
+}
+
+/// <summary>What a fast pass saw and did, or what the reconciliation found that the fast path had missed.</summary>
+public sealed class FastPathReport
+{
+    /// <summary>
+    /// False when the fast path has no marks to compare with yet (no full export has finished since it was turned on):
+    /// it then does nothing, and the next full export arms it.
+    /// </summary>
+    public bool Armed { get; set; }
+
+    /// <summary>New, late or removed operation rows were seen.</summary>
+    public bool OperationsChanged { get; set; }
+
+    /// <summary>Goods whose stock was read because operations in the watched objects moved them.</summary>
+    public int GoodsMoved { get; set; }
+
+    /// <summary>Goods and partners ID ranges whose checksum changed (and were read).</summary>
+    public int RangesChanged { get; set; }
+
+    /// <summary>Catalogue checksums were compared in this pass.</summary>
+    public bool CatalogueChecked { get; set; }
+
+    /// <summary>Something the fast path noticed that it cannot follow itself (e.g. operations removed: a deleted document, a restored backup).</summary>
+    public string? Note { get; set; }
+
+    /// <summary>Reconciliation: items it had to send although the fast path ran just before it (the fast path cannot see them).</summary>
+    public int MissedItems { get; set; }
+
+    /// <summary>Reconciliation: what it sent that the fast path missed, per entity (e.g. <c>stock: 3</c>).</summary>
+    public List<string> Missed { get; set; } = [];
 }

@@ -43,6 +43,11 @@ internal sealed class SqliteDialect : WarehouseDialect
 
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA synchronous=NORMAL", cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
+
+        if (connection is SqliteConnection sqlite)
+        {
+            RowHashFunction.Register(sqlite);
+        }
     }
 
     public override string Describe(string connectionString) =>
@@ -86,6 +91,9 @@ internal sealed class SqliteDialect : WarehouseDialect
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    // SQLite has no hash function built in: the store registers one on every connection it opens (RowHashFunction).
+    protected override string RowHash(IReadOnlyList<string> columns) => $"{RowHashFunction.Name}({string.Join(", ", columns)})";
 
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
