@@ -28,7 +28,7 @@ internal sealed partial class WarehouseStore
         }
 
         var objects = objectIds.Distinct().Order().ToList();
-        await foreach (var id in StreamAsync<int, int>(s => s.Changes.SelectMovedGoods(objects), new { Floor = floor, Upper = upper }, r => r, cancellationToken).ConfigureAwait(false))
+        await foreach (var id in StreamAsync<MovedRow, int>(s => s.Changes.SelectMovedGoods(objects), new { Floor = floor, Upper = upper }, r => r.GoodId, cancellationToken).ConfigureAwait(false))
         {
             yield return id;
         }
@@ -169,6 +169,11 @@ internal sealed partial class WarehouseStore
         public object? Bucket { get; set; }
         public long Rows { get; set; }
         public object? Checksum { get; set; }
+    }
+
+    private sealed class MovedRow
+    {
+        public int GoodId { get; set; }
     }
 
     private sealed class MarkRow

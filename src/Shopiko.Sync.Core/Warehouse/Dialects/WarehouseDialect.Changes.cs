@@ -49,7 +49,7 @@ internal abstract partial class WarehouseDialect
             ProbeOperations =
                 $"SELECT COUNT(*) AS {Q("Rows")}, MAX({Q("ID")}) AS MaxId FROM {T("operations")} WHERE {Q("ID")} > {P("Floor")} AND {Q("ID")} <= {P("Upper")}",
             SelectMovedGoods = objectIds =>
-                $"SELECT DISTINCT {Q("GoodID")} FROM {T("operations")} WHERE {Q("ID")} > {P("Floor")} AND {Q("ID")} <= {P("Upper")} " +
+                $"SELECT DISTINCT {Q("GoodID")} AS GoodId FROM {T("operations")} WHERE {Q("ID")} > {P("Floor")} AND {Q("ID")} <= {P("Upper")} " +
                 $"AND {Q("ObjectID")} IN ({string.Join(", ", objectIds)}) AND {Q("GoodID")} <> 1",
             SelectStockOfGoods = (objectIds, goodIds) =>
                 $"SELECT {Q("ObjectID")} AS ObjectId, {Q("GoodID")} AS GoodId, SUM({Q("Qtty")}) AS Quantity FROM {T("store")} " +
