@@ -21,6 +21,12 @@ public interface ISyncEngine
     Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// True when <see cref="FastExportAsync"/> and <see cref="PollOrdersAsync"/> are real fast passes (the library's
+    /// engine); a host runs its fast schedules only then. Other implementations keep the default (false).
+    /// </summary>
+    bool SupportsFastPasses => false;
+
+    /// <summary>
     /// A fast pass: sends the stock of the goods that new operation rows moved in the stock objects and, when
     /// <see cref="FastExportOptions.CheckCatalogue"/>, the products and customers of the ID ranges whose checksum changed,
     /// without reading the catalogue. Does nothing until a full export has armed it. The default runs a full export.

@@ -17,6 +17,9 @@ internal sealed partial class SyncEngine
     private sealed record FastContext(WarehouseInfo Warehouse, ShopInfo Shop, IReadOnlyList<WarehouseObject> Objects);
 
     /// <inheritdoc />
+    public bool SupportsFastPasses => true;
+
+    /// <inheritdoc />
     public async Task<RunReport> FastExportAsync(FastExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         var report = new RunReport

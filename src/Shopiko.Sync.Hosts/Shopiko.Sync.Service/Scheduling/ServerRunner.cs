@@ -9,7 +9,7 @@ namespace Shopiko.Sync.Service.Scheduling;
 /// One configured server: its two schedules (import and export, each with its start mode, delay and interval, on the
 /// injected clock), its manual runs, and the one gate that keeps passes of this server from ever overlapping.
 /// </summary>
-public sealed class ServerRunner
+public sealed partial class ServerRunner
 {
     private readonly ISyncEngineFactory _engines;
     private readonly IRunLog _log;
@@ -84,7 +84,8 @@ public sealed class ServerRunner
             // export that follows already sends the stock the imported orders left.
             _schedules = Task.WhenAll(
                 ScheduleAsync(SyncOperation.Import, Settings.Import, token),
-                ScheduleAsync(SyncOperation.Export, Settings.Export, token));
+                ScheduleAsync(SyncOperation.Export, Settings.Export, token),
+                FastSchedulesAsync(token));
         }
 
         Log.ServerStarted(_logger, Name);
