@@ -100,6 +100,11 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
             yield return problem;
         }
 
+        foreach (var problem in ValidateFast(server, p))
+        {
+            yield return problem;
+        }
+
         if (!Enum.IsDefined(server.Import.DocumentType))
         {
             yield return Problem($"{p}:Import:DocumentType", "must be Sale or SalesOrder.");
@@ -183,6 +188,25 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
         if (job.Interval < TimeSpan.Zero)
         {
             yield return Problem($"{p}:Interval", "must not be negative (zero runs once).");
+        }
+    }
+
+    /// <summary>The fast path's intervals (issue 12): zero turns a fast schedule off, a negative one is a mistake.</summary>
+    private static IEnumerable<(string Setting, string Message)> ValidateFast(ServerOptions server, string p)
+    {
+        if (server.Export.FastInterval < TimeSpan.Zero)
+        {
+            yield return Problem($"{p}:Export:FastInterval", "must not be negative (zero turns the fast export off).");
+        }
+
+        if (server.Export.CatalogueCheckInterval < TimeSpan.Zero)
+        {
+            yield return Problem($"{p}:Export:CatalogueCheckInterval", "must not be negative (zero checks the catalogue on every fast pass).");
+        }
+
+        if (server.Import.OrderPollInterval < TimeSpan.Zero)
+        {
+            yield return Problem($"{p}:Import:OrderPollInterval", "must not be negative (zero turns the order poll off).");
         }
     }
 
