@@ -13,6 +13,7 @@ namespace Shopiko.Sync.Sync;
 internal sealed partial class SyncEngine
 {
     private FastContext? _fast;
+    private string? _catalogueStamp;
 
     private sealed record FastContext(WarehouseInfo Warehouse, ShopInfo Shop, IReadOnlyList<WarehouseObject> Objects);
 
@@ -35,7 +36,21 @@ internal sealed partial class SyncEngine
         {
             var session = await OpenFastAsync(report, cancellationToken).ConfigureAwait(false);
             _ = session.StockObjectIds; // fail early with the setting's name when an object is wrong
-            await FastExporter.RunAsync(session, options?.CheckCatalogue ?? true, cancellationToken).ConfigureAwait(false);
+            var catalogue = options?.CheckCatalogue ?? true;
+            string? stamp = null;
+            if (catalogue)
+            {
+                // Nothing written since the last check found the catalogue as remembered: no need to compute it again.
+                stamp = await store.ReadChangeStampAsync(cancellationToken).ConfigureAwait(false);
+                catalogue = stamp is null || stamp != _catalogueStamp;
+            }
+
+            await FastExporter.RunAsync(session, catalogue, cancellationToken).ConfigureAwait(false);
+            if (catalogue)
+            {
+                _catalogueStamp = stamp;
+            }
+
             report.Outcome = report.Quarantine.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -46,6 +61,7 @@ internal sealed partial class SyncEngine
         {
             // Ask both sides again next time: the failure may have been a changed database or shop.
             _fast = null;
+            _catalogueStamp = null;
             report.Outcome = RunOutcome.Failed;
             report.Error = e.Message;
             report.WaitBeforeNext = (e as ShopikoApiException)?.RetryAfter;

@@ -171,6 +171,13 @@ public interface IWarehouseStore
     Task<IReadOnlyDictionary<string, string?>> ReadMarksAsync(string scope, string prefix, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
+    /// <summary>
+    /// A value that changes whenever anything may have been written to the database, read without a query (SQLite: the
+    /// size and time of the file and its write-ahead log); null when the engine offers none. Equal values mean nothing
+    /// was written in between, so the catalogue checksums need not be computed again.
+    /// </summary>
+    Task<string?> ReadChangeStampAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
     /// <summary>Remembers (a null value: forgets) several marks in one transaction.</summary>
     Task SaveMarksAsync(string scope, IReadOnlyCollection<KeyValuePair<string, string?>> marks, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);

@@ -158,6 +158,9 @@ internal sealed partial class WarehouseStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<string?> ReadChangeStampAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_dialect.ChangeStamp(_options.ConnectionString));
+
     private sealed class ProbeRow
     {
         public long Rows { get; set; }

@@ -36,7 +36,7 @@ internal static class FastPathScenarios
 
         await using var loop = ServiceLoop.Start(context.Db, context.Shop);
         // Warm: the service has run for a while before anyone measures it.
-        await Task.Delay(TimeSpan.FromSeconds(8), ct).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromSeconds(20), ct).ConfigureAwait(false);
         rows.Add(await IdleAsync(context, loop, output, ct).ConfigureAwait(false));
         rows.AddRange(await PassRowsAsync(context, loop, ct).ConfigureAwait(false));
 

@@ -46,6 +46,22 @@ public class FastPathTests
         rig.Shop.State.RequestCount.Should().Be(requests, "a quiet pass of an engine that already knows the shop makes no request");
     }
 
+    [Fact]
+    public async Task On_sqlite_an_untouched_file_skips_the_catalogue_checksums_and_a_write_brings_them_back()
+    {
+        var (rig, seed) = await ArmedAsync(WarehouseProvider.Sqlite);
+        await using var _r = rig;
+        var engine = rig.Engine();
+        (await engine.FastExportAsync()).FastPath!.CatalogueChecked.Should().BeTrue();
+
+        (await engine.FastExportAsync()).FastPath!.CatalogueChecked.Should().BeFalse("nothing was written since the last check");
+
+        await rig.SetPriceAsync(seed.Cable, 14m);
+        var changed = await engine.FastExportAsync();
+        changed.FastPath!.CatalogueChecked.Should().BeTrue();
+        changed.Export!.Products.Updated.Should().Be(1);
+    }
+
     [Theory]
     [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
     public async Task Before_a_full_export_the_fast_path_is_not_armed_and_does_nothing(WarehouseProvider provider)

@@ -92,6 +92,20 @@ internal sealed class SqliteDialect : WarehouseDialect
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    // A commit writes the file or its write-ahead log, so their sizes and times change with every write by anyone (the
+    // program, the library): an idle database keeps the catalogue checksums, computed in this process, from running.
+    internal override string? ChangeStamp(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return null;
+        }
+
+        static string Of(FileInfo f) => f.Exists ? $"{f.Length}@{f.LastWriteTimeUtc.Ticks}" : "-";
+        return $"{Of(new FileInfo(file))}|{Of(new FileInfo(file + "-wal"))}";
+    }
+
     // SQLite has no hash function built in: the store registers one on every connection it opens (RowHashFunction).
     protected override string RowHash(IReadOnlyList<string> columns) => $"{RowHashFunction.Name}({string.Join(", ", columns)})";
 

@@ -19,6 +19,9 @@ internal abstract partial class WarehouseDialect
     /// </summary>
     protected abstract string RowHash(IReadOnlyList<string> columns);
 
+    /// <summary>See <see cref="IWarehouseStore.ReadChangeStampAsync"/>: null where the engine offers no such value.</summary>
+    internal virtual string? ChangeStamp(string connectionString) => null;
+
     /// <summary>Integer division of an integer expression.</summary>
     protected virtual string IntDiv(string expression, int divisor) => $"{expression} / {divisor}";
 
