@@ -1,13 +1,15 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
+using Shopiko.Sync.Warehouse.Changes;
 
 namespace Shopiko.Sync.Sync.Export.FastPath;
 
 /// <summary>
-/// The full export as the fast path's reconciliation: when the fast path is armed, a fast pass runs first (so what it
-/// can see is not counted against it), then the full comparison; whatever that still has to send, the fast path
-/// missed, and the report says so. The marks taken before the full read are remembered when it finished, which arms
-/// the fast path (or re-arms it after a restored backup).
+/// The full export as the fast path's reconciliation. Before it reads, it takes the marks it will leave (so what changes
+/// meanwhile is seen by the next fast pass) and, when the fast path is armed, works out what the fast path can see
+/// from there: the goods the operations since its watermark moved and the ID ranges whose checksum changed. Whatever
+/// the full comparison then sends outside of that, the fast path missed (a document deleted below its window, an edit
+/// in place, a restored backup, a VAT rate or a group changed), and the report says so. The marks written when it
+/// finished arm the fast path.
 /// </summary>
 internal static class Reconciliation
 {
@@ -19,28 +21,42 @@ internal static class Reconciliation
             return;
         }
 
-        var armed = OperationsMark.TryParse(await session.Store.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out _);
+        var store = session.Store;
+        var armed = OperationsMark.TryParse(await store.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
         var captured = await session.TimeAsync("export.marks", () => FastExporter.CaptureAsync(session, ct)).ConfigureAwait(false);
-        if (armed)
+        Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
+        var missed = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (visible is not null)
         {
-            await session.TimeAsync("export.fast", () => FastExporter.RunAsync(session, checkCatalogue: true, ct, captured)).ConfigureAwait(false);
+            session.Sent = (entity, id) =>
+            {
+                if (!visible.Sees(entity, id))
+                {
+                    lock (missed)
+                    {
+                        missed[entity] = missed.GetValueOrDefault(entity) + 1;
+                    }
+                }
+            };
         }
 
-        var export = session.Report.Export!;
-        var before = Counts(export);
-        await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
-        if (armed)
+        try
         {
-            var after = Counts(export);
-            var fast = session.Report.FastPath ??= new FastPathReport { Armed = true };
-            foreach (var (entity, count) in after)
+            await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            session.Sent = null;
+        }
+
+        if (visible is not null)
+        {
+            var fast = session.Report.FastPath ??= new FastPathReport();
+            fast.Armed = true;
+            foreach (var (entity, count) in missed.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
-                var missed = count - before[entity];
-                if (missed > 0)
-                {
-                    fast.MissedItems += missed;
-                    fast.Missed.Add(string.Create(CultureInfo.InvariantCulture, $"{entity}: {missed}"));
-                }
+                fast.MissedItems += count;
+                fast.Missed.Add(string.Create(CultureInfo.InvariantCulture, $"{entity}: {count}"));
             }
 
             if (fast.MissedItems > 0)
@@ -49,14 +65,56 @@ internal static class Reconciliation
             }
         }
 
-        await session.Store.SaveMarksAsync(session.Scope, captured.Marks, ct).ConfigureAwait(false);
+        await store.SaveMarksAsync(session.Scope, captured.Marks, ct).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, int> Counts(ExportReport export) => new(StringComparer.Ordinal)
+    /// <summary>What the fast path would find from its marks: moved goods, and the changed ranges of goods and partners.</summary>
+    private static async Task<Visible> VisibleAsync(SyncSession session, OperationsMark mark, FastExporter.Captured captured, CancellationToken ct)
     {
-        ["categories"] = export.Categories.Created + export.Categories.Updated,
-        ["products"] = export.Products.Created + export.Products.Updated,
-        ["customers"] = export.Customers.Created + export.Customers.Updated,
-        ["stock"] = export.Stock.Created + export.Stock.Updated,
-    };
+        var store = session.Store;
+        var moved = new HashSet<int>();
+        var all = false;
+        var upper = (await store.ProbeOperationsAsync(mark.Floor, long.MaxValue, ct).ConfigureAwait(false)).MaxId ?? mark.Floor;
+        await foreach (var id in store.ReadMovedGoodsAsync(mark.Floor, upper, session.StockObjectIds, ct).ConfigureAwait(false))
+        {
+            if (moved.Count >= FastExporter.MaxMovedGoods)
+            {
+                // The fast path compares all stock when this many goods moved.
+                all = true;
+                break;
+            }
+
+            moved.Add(id);
+        }
+
+        return new Visible(moved, all,
+            await ChangedAsync(session, CatalogueMarks.Goods, captured.Goods, ct).ConfigureAwait(false),
+            await ChangedAsync(session, CatalogueMarks.Partners, captured.Partners, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<HashSet<int>> ChangedAsync(SyncSession session, string prefix, IReadOnlyList<RangeChecksum>? current, CancellationToken ct)
+    {
+        if (current is null)
+        {
+            return [];
+        }
+
+        var stored = await session.Store.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
+        return CatalogueMarks.Armed(prefix, stored) ? [.. CatalogueMarks.Compare(prefix, stored, current).Changed] : [];
+    }
+
+    /// <summary>What a fast pass would send, by entity name (as <see cref="DeltaSender{TItem}"/> names them).</summary>
+    private sealed record Visible(HashSet<int> MovedGoods, bool AllStock, HashSet<int> GoodsRanges, HashSet<int> PartnersRanges)
+    {
+        public bool Sees(string entity, int id) => entity switch
+        {
+            // A product the fast path sends brings its stock along; so does a good the operations moved.
+            "stock" => AllStock || MovedGoods.Contains(id) || GoodsRanges.Contains(id / ChangeBuckets.Size),
+            "products" => GoodsRanges.Contains(id / ChangeBuckets.Size),
+            "customers" => PartnersRanges.Contains(id / ChangeBuckets.Size),
+            // Categories go with the products of changed ranges.
+            "categories" => GoodsRanges.Count > 0,
+            _ => false,
+        };
+    }
 }
