@@ -145,7 +145,10 @@ public sealed class FastPathReport
     /// <summary>Something the fast path noticed that it cannot follow itself (e.g. operations removed: a deleted document, a restored backup).</summary>
     public string? Note { get; set; }
 
-    /// <summary>Reconciliation: items it had to send although the fast path ran just before it (the fast path cannot see them).</summary>
+    /// <summary>
+    /// Reconciliation: items it sent that the fast path could not have found from its marks (a document deleted below its
+    /// window, an edit that kept its rows' IDs, a restored backup, a changed VAT rate or group).
+    /// </summary>
     public int MissedItems { get; set; }
 
     /// <summary>Reconciliation: what it sent that the fast path missed, per entity (e.g. <c>stock: 3</c>).</summary>

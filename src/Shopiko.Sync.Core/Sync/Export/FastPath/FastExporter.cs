@@ -17,14 +17,14 @@ internal static class FastExporter
     /// <summary>More goods moved than this at once (a large import): the full stock comparison is cheaper than ID lists.</summary>
     internal const int MaxMovedGoods = 5000;
 
-    /// <summary>What the reconciliation took before its full read, remembered when it finished.</summary>
+    /// <summary>What the reconciliation took before its full read (remembered when it finished), and the checksums it read.</summary>
     internal sealed record Captured(
         List<KeyValuePair<string, string?>> Marks,
         IReadOnlyList<RangeChecksum>? Goods,
         IReadOnlyList<RangeChecksum>? Partners);
 
-    /// <summary>Runs a fast pass; <paramref name="captured"/> lends the reconciliation's fresh checksums.</summary>
-    public static async Task RunAsync(SyncSession session, bool checkCatalogue, CancellationToken ct, Captured? captured = null)
+    /// <summary>Runs a fast pass.</summary>
+    public static async Task RunAsync(SyncSession session, bool checkCatalogue, CancellationToken ct)
     {
         var fast = session.Report.FastPath ??= new FastPathReport();
         var text = await session.Store.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false);
@@ -41,12 +41,12 @@ internal static class FastExporter
             fast.CatalogueChecked = true;
             if (session.Server.Export.Goods)
             {
-                created = await GoodsAsync(session, captured?.Goods, ct).ConfigureAwait(false);
+                created = await GoodsAsync(session, ct).ConfigureAwait(false);
             }
 
             if (session.Server.Export.Partners)
             {
-                await PartnersAsync(session, captured?.Partners, ct).ConfigureAwait(false);
+                await PartnersAsync(session, ct).ConfigureAwait(false);
             }
         }
 
@@ -88,7 +88,7 @@ internal static class FastExporter
     }
 
     /// <summary>Products of the goods ranges that changed; returns the goods sent (their stock goes next).</summary>
-    private static async Task<List<int>> GoodsAsync(SyncSession session, IReadOnlyList<RangeChecksum>? current, CancellationToken ct)
+    private static async Task<List<int>> GoodsAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
         var stored = await store.ReadMarksAsync(session.Scope, CatalogueMarks.Goods, ct).ConfigureAwait(false);
@@ -98,7 +98,7 @@ internal static class FastExporter
         }
 
         var column = session.Server.Export.PriceColumn;
-        current ??= await store.ReadChecksumsAsync(ChangeTable.Goods, column, ct).ConfigureAwait(false);
+        var current = await store.ReadChecksumsAsync(ChangeTable.Goods, column, ct).ConfigureAwait(false);
         var (changed, marks) = CatalogueMarks.Compare(CatalogueMarks.Goods, stored, current);
         if (marks.Count == 0)
         {
@@ -150,7 +150,7 @@ internal static class FastExporter
     }
 
     /// <summary>Customers of the partners ranges that changed.</summary>
-    private static async Task PartnersAsync(SyncSession session, IReadOnlyList<RangeChecksum>? current, CancellationToken ct)
+    private static async Task PartnersAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
         var stored = await store.ReadMarksAsync(session.Scope, CatalogueMarks.Partners, ct).ConfigureAwait(false);
@@ -159,7 +159,7 @@ internal static class FastExporter
             return;
         }
 
-        current ??= await store.ReadChecksumsAsync(ChangeTable.Partners, session.Server.Export.PriceColumn, ct).ConfigureAwait(false);
+        var current = await store.ReadChecksumsAsync(ChangeTable.Partners, session.Server.Export.PriceColumn, ct).ConfigureAwait(false);
         var (changed, marks) = CatalogueMarks.Compare(CatalogueMarks.Partners, stored, current);
         if (marks.Count == 0)
         {
