@@ -49,6 +49,12 @@ public sealed record BenchmarkOptions
     /// <summary>The label printed for the sizes (<c>full</c>, <c>small</c>, <c>custom</c>).</summary>
     public string SizeName { get; init; } = "full";
 
+    /// <summary>
+    /// Also run issue 12's fast-path scenarios after the others (about four minutes per provider: 60 s of idling and
+    /// fifty timed changes with the service's fast schedules running).
+    /// </summary>
+    public bool FastPath { get; init; }
+
     /// <summary>The warehouse providers, each a separate run with its own table.</summary>
     public IReadOnlyList<WarehouseProvider> Providers { get; init; } = [WarehouseProvider.MySql, WarehouseProvider.Sqlite];
 

@@ -66,6 +66,12 @@ public static class BenchmarkRunner
                 results.Add(result);
             }
 
+            if (options.FastPath)
+            {
+                var fast = await FastPathScenarios.RunAsync(context, output, ct).ConfigureAwait(false);
+                FastPathScenarios.Write(output, Title(provider), fast);
+            }
+
             return results;
         }
         finally

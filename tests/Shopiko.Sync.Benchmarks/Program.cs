@@ -22,10 +22,11 @@ var lines = new Option<int?>("--lines") { Description = "Lines per order." };
 var shopProducts = new Option<int?>("--shop-products") { Description = "Products made in the shop." };
 var shopCustomers = new Option<int?>("--shop-customers") { Description = "Customers registered in the shop." };
 var changed = new Option<double?>("--changed-percent") { Description = "Share of goods changed before the changed re-export." };
+var fastPath = new Option<bool?>("--fast-path") { Description = "Run issue 12's fast-path scenarios too (default: with the full size)." };
 
 var root = new RootCommand("Shopiko.Sync benchmark (issue 6): exports and imports on a generated Warehouse Pro database and a sandbox shop, each beside its floor.")
 {
-    size, provider, inProcess, goods, groups, partners, orders, lines, shopProducts, shopCustomers, changed,
+    size, provider, inProcess, goods, groups, partners, orders, lines, shopProducts, shopCustomers, changed, fastPath,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -53,6 +54,7 @@ root.SetAction(async (parse, ct) =>
             _ => [WarehouseProvider.MySql, WarehouseProvider.Sqlite],
         },
         Sandbox = parse.GetValue(inProcess) ? SandboxPlacement.InProcess : SandboxPlacement.ChildProcess,
+        FastPath = parse.GetValue(fastPath) ?? name == "full",
     };
     await BenchmarkRunner.RunAsync(options, Console.Out, ct);
     return 0;

@@ -160,6 +160,13 @@ public sealed class ImportOptions : JobOptions
 
     /// <summary>Code of the service good used for shipping lines (created once when missing).</summary>
     public string ShippingGoodCode { get; set; } = "SHOPIKO-SHIPPING";
+
+    /// <summary>
+    /// How often the service asks the shop whether orders wait (one small request; the full import, with the
+    /// nomenclature, runs every <see cref="JobOptions.Interval"/>). <see cref="TimeSpan.Zero"/> turns the poll off.
+    /// The poll waits longer when the shop asks it to (<c>Retry-After</c>, an exhausted rate limit).
+    /// </summary>
+    public TimeSpan OrderPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>Price columns of <c>goods</c>.</summary>
@@ -204,6 +211,19 @@ public sealed class ExportOptions : JobOptions
 
     /// <summary>Objects (IDs or names) whose stock is exported; empty means the import Object.</summary>
     public List<string> StockObjects { get; set; } = [];
+
+    /// <summary>
+    /// How often the service's fast path looks for stock movements (new operation rows) and sends the stock of only the
+    /// goods they moved. <see cref="TimeSpan.Zero"/> turns it off; the full export (<see cref="JobOptions.Interval"/>)
+    /// stays the reconciliation that catches what the fast path cannot see (a deleted document, a restored backup).
+    /// </summary>
+    public TimeSpan FastInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often a fast pass also compares the database's per-range checksums of goods and partners, sending the
+    /// products and customers of the ranges that changed (each check reads every goods and partners row on the server).
+    /// </summary>
+    public TimeSpan CatalogueCheckInterval { get; set; } = TimeSpan.FromSeconds(6);
 }
 
 /// <summary>Linking existing records on both sides on the first run.</summary>

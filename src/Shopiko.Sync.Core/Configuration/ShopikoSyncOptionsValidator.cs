@@ -69,6 +69,11 @@ internal static class ShopikoSyncOptionsValidator
             yield return problem;
         }
 
+        foreach (var problem in ValidateFast(server, p))
+        {
+            yield return problem;
+        }
+
         if (!Enum.IsDefined(server.Import.DocumentType))
         {
             yield return Problem($"{p}:Import:DocumentType", "must be Sale or SalesOrder.");
@@ -148,6 +153,25 @@ internal static class ShopikoSyncOptionsValidator
         if (job.Interval < TimeSpan.Zero)
         {
             yield return Problem($"{p}:Interval", "must not be negative (zero runs once).");
+        }
+    }
+
+    /// <summary>The fast path's intervals (issue 12): zero turns a fast schedule off, a negative one is a mistake.</summary>
+    private static IEnumerable<(string Setting, string Message)> ValidateFast(ServerOptions server, string p)
+    {
+        if (server.Export.FastInterval < TimeSpan.Zero)
+        {
+            yield return Problem($"{p}:Export:FastInterval", "must not be negative (zero turns the fast export off).");
+        }
+
+        if (server.Export.CatalogueCheckInterval < TimeSpan.Zero)
+        {
+            yield return Problem($"{p}:Export:CatalogueCheckInterval", "must not be negative (zero checks the catalogue on every fast pass).");
+        }
+
+        if (server.Import.OrderPollInterval < TimeSpan.Zero)
+        {
+            yield return Problem($"{p}:Import:OrderPollInterval", "must not be negative (zero turns the order poll off).");
         }
     }
 

@@ -47,4 +47,18 @@ public interface IShopikoApi
 
     /// <summary><c>POST orders/{id}/ack</c>. Idempotent for the same revision and document.</summary>
     Task AcknowledgeOrderAsync(string orderId, int revision, string document, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET orders?state=pending&amp;limit=1</c>: whether any order waits, in one small request, with the shop's
+    /// rate-limit headers. The default lists the first page.
+    /// </summary>
+    async Task<PendingOrdersPeek> PeekPendingOrdersAsync(CancellationToken cancellationToken = default)
+    {
+        await foreach (var _ in GetPendingOrdersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new PendingOrdersPeek(true, null);
+        }
+
+        return new PendingOrdersPeek(false, null);
+    }
 }

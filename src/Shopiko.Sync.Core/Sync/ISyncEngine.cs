@@ -19,6 +19,27 @@ public interface ISyncEngine
 
     /// <summary>Reaches both sides and reports what it found (schema version, add-on state, credentials).</summary>
     Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True when <see cref="FastExportAsync"/> and <see cref="PollOrdersAsync"/> are real fast passes (the library's
+    /// engine); a host runs its fast schedules only then. Other implementations keep the default (false).
+    /// </summary>
+    bool SupportsFastPasses => false;
+
+    /// <summary>
+    /// A fast pass: sends the stock of the goods that new operation rows moved in the stock objects and, when
+    /// <see cref="FastExportOptions.CheckCatalogue"/>, the products and customers of the ID ranges whose checksum changed,
+    /// without reading the catalogue. Does nothing until a full export has armed it. The default runs a full export.
+    /// </summary>
+    Task<RunReport> FastExportAsync(FastExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ExportAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Asks the shop, in one small request, whether orders wait, and imports them when they do (orders only: the
+    /// nomenclature comes with <see cref="ImportAsync"/>). The report's <see cref="RunReport.WaitBeforeNext"/> says when
+    /// the shop wants the next request at the earliest. The default runs a full import.
+    /// </summary>
+    Task<RunReport> PollOrdersAsync(CancellationToken cancellationToken = default) => ImportAsync(null, cancellationToken);
 }
 
 /// <summary>Creates the engine of a configured server.</summary>
@@ -46,6 +67,13 @@ public sealed record SyncRunOptions
 
     /// <summary>Progress of long work, for progress bars.</summary>
     public IProgress<SyncProgress>? Progress { get; init; }
+}
+
+/// <summary>How one fast pass behaves.</summary>
+public sealed record FastExportOptions
+{
+    /// <summary>Also compare the goods and partners checksums (each check reads every row of both on the server).</summary>
+    public bool CheckCatalogue { get; init; } = true;
 }
 
 /// <summary>Progress of a phase.</summary>

@@ -189,4 +189,44 @@ public sealed class RunReport
         static string? Plural(int n, string what) => n > 0 ? $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {what}{(n == 1 ? "" : "s")}" : null;
         static string Join(params string?[] items) => string.Join(", ", items.Where(x => x is not null));
     }
+
+    /// <summary>What the fast path saw (fast passes, and the reconciliation that follows one); null when it did not run.</summary>
+    public FastPathReport? FastPath { get; set; }
+
+    /// <summary>The shop asked for this much quiet before the next request (<c>Retry-After</c>, an exhausted rate limit).</summary>
+    public TimeSpan? WaitBeforeNext { get; set; }
+}
+
+/// <summary>What a fast pass saw and did, or what the reconciliation found that the fast path had missed.</summary>
+public sealed class FastPathReport
+{
+    /// <summary>
+    /// False when the fast path has no marks to compare with yet (no full export has finished since it was turned on):
+    /// it then does nothing, and the next full export arms it.
+    /// </summary>
+    public bool Armed { get; set; }
+
+    /// <summary>New, late or removed operation rows were seen.</summary>
+    public bool OperationsChanged { get; set; }
+
+    /// <summary>Goods whose stock was read because operations in the watched objects moved them.</summary>
+    public int GoodsMoved { get; set; }
+
+    /// <summary>Goods and partners ID ranges whose checksum changed (and were read).</summary>
+    public int RangesChanged { get; set; }
+
+    /// <summary>Catalogue checksums were compared in this pass.</summary>
+    public bool CatalogueChecked { get; set; }
+
+    /// <summary>Something the fast path noticed that it cannot follow itself (e.g. operations removed: a deleted document, a restored backup).</summary>
+    public string? Note { get; set; }
+
+    /// <summary>
+    /// Reconciliation: items it sent that the fast path could not have found from its marks (a document deleted below its
+    /// window, an edit that kept its rows' IDs, a restored backup, a changed VAT rate or group).
+    /// </summary>
+    public int MissedItems { get; set; }
+
+    /// <summary>Reconciliation: what it sent that the fast path missed, per entity (e.g. <c>stock: 3</c>).</summary>
+    public List<string> Missed { get; set; } = [];
 }

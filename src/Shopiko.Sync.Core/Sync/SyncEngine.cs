@@ -4,6 +4,7 @@ using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Sync.Export;
+using Shopiko.Sync.Sync.Export.FastPath;
 using Shopiko.Sync.Sync.Import;
 using Shopiko.Sync.Sync.Matching;
 using Shopiko.Sync.Sync.Money;
@@ -17,7 +18,7 @@ namespace Shopiko.Sync.Sync;
 /// and an <see cref="IShopikoApi"/>. A run never throws for what went wrong on either side: it returns a report with
 /// <see cref="RunOutcome.Failed"/> and the reason. Only cancellation is thrown.
 /// </summary>
-internal sealed class SyncEngine(
+internal sealed partial class SyncEngine(
     ServerOptions server,
     IWarehouseStore store,
     IShopikoApi api,
@@ -206,7 +207,7 @@ internal sealed class SyncEngine(
                 : new CheckItem("price column", CheckStatus.Ok, $"{column}: {priced.ToString(CultureInfo.InvariantCulture)} of {goods.ToString(CultureInfo.InvariantCulture)} goods have a price", setting);
     }
 
-    private async Task<RunReport> RunAsync(string operation, SyncRunOptions? options, bool export, bool import, CancellationToken ct)
+    private async Task<RunReport> RunAsync(string operation, SyncRunOptions? options, bool export, bool import, CancellationToken ct, bool ordersOnly = false)
     {
         options ??= new SyncRunOptions();
         var report = new RunReport
@@ -225,7 +226,7 @@ internal sealed class SyncEngine(
             {
                 report.Import = new ImportReport();
                 report.Import.Matching = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, export: false, ct)).ConfigureAwait(false);
-                await ImportAsync(session, ct).ConfigureAwait(false);
+                await ImportAsync(session, ct, ordersOnly).ConfigureAwait(false);
             }
 
             if (export)
@@ -287,13 +288,13 @@ internal sealed class SyncEngine(
         };
     }
 
-    private static async Task ImportAsync(SyncSession session, CancellationToken ct)
+    private static async Task ImportAsync(SyncSession session, CancellationToken ct, bool ordersOnly = false)
     {
         _ = session.ImportObject; // fail early with the setting's name when the object is wrong
         var catalog = await ImportCatalog.LoadAsync(session, ct).ConfigureAwait(false);
         var orders = new OrderImporter(session, catalog);
         await session.TimeAsync("import.acknowledge", () => new OrderAcknowledger(session).AcknowledgeLeftoversAsync(ct)).ConfigureAwait(false);
-        if (session.Server.Import.SyncNomenclature)
+        if (session.Server.Import.SyncNomenclature && !ordersOnly)
         {
             await new NomenclatureImporter(session, catalog).RunAsync(ct).ConfigureAwait(false);
         }
@@ -304,7 +305,8 @@ internal sealed class SyncEngine(
     private static async Task ExportAsync(SyncSession session, CancellationToken ct)
     {
         _ = session.StockObjectIds; // fail early with the setting's name when an object is wrong
-        await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+        // The full export is the fast path's reconciliation: it arms the fast path and reports what it missed.
+        await Reconciliation.RunAsync(session, ct).ConfigureAwait(false);
     }
 
     private static string Summarize(RunReport report) => report.Summarize();

@@ -68,6 +68,9 @@ internal sealed class SyncSession
     /// </summary>
     public bool FirstExportUnderWay { get; set; }
 
+    /// <summary>Called for every item the shop accepted (entity name, local ID): the reconciliation tells what the fast path missed.</summary>
+    public Action<string, int>? Sent { get; set; }
+
     /// <summary>Reports progress.</summary>
     public void Progress(string phase, long done, long? total = null) => Options.Progress?.Report(new SyncProgress(phase, done, total));
 

@@ -152,6 +152,56 @@ public interface IWarehouseStore
 
     /// <summary>Remembers (or, with null, forgets the value of) a named value in a scope.</summary>
     Task SaveMarkAsync(string scope, string name, string? value, CancellationToken cancellationToken = default);
+
+    // ---- Change detection for the fast path (Warehouse/Changes). Implementations that cannot tell what changed keep
+    // these defaults: the engine's fast pass then reports that it has nothing to go on, and the full export covers all.
+
+    /// <summary>How many operation rows have <c>floor &lt; ID ≤ upper</c>, and the highest such ID: an index range only.</summary>
+    Task<Changes.OperationsProbe> ProbeOperationsAsync(long floor, long upper, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>The distinct goods of the operations with <c>floor &lt; ID ≤ upper</c> in the given objects.</summary>
+    IAsyncEnumerable<int> ReadMovedGoodsAsync(long floor, long upper, IReadOnlyCollection<int> objectIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>Stock per (object, good) of some goods in the given objects, as <see cref="ReadStockAsync"/>.</summary>
+    IAsyncEnumerable<StockLevel> ReadStockOfGoodsAsync(IReadOnlyCollection<int> objectIds, IReadOnlyList<int> goodIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>The checksum of every ID range of a table's exported columns, computed by the database (one row per range).</summary>
+    Task<IReadOnlyList<Changes.RangeChecksum>> ReadChecksumsAsync(Changes.ChangeTable table, Configuration.PriceColumn price, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>The goods of <see cref="ReadGoodsForShopAsync(Configuration.PriceColumn, CancellationToken)"/> with <c>fromId ≤ ID &lt; toId</c>.</summary>
+    IAsyncEnumerable<Good> ReadGoodsForShopAsync(Configuration.PriceColumn price, int fromId, int toId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>The partners of <see cref="ReadPartnersAsync(CancellationToken)"/> with <c>fromId ≤ ID &lt; toId</c>.</summary>
+    IAsyncEnumerable<Partner> ReadPartnersAsync(int fromId, int toId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>The link rows of an entity in a scope with <c>fromId ≤ LocalId &lt; toId</c>.</summary>
+    IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, int fromId, int toId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>The link rows of an entity in a scope for some local IDs (any number).</summary>
+    IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, IReadOnlyCollection<int> localIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>The marks of a scope whose names start with <paramref name="prefix"/>, by name.</summary>
+    Task<IReadOnlyDictionary<string, string?>> ReadMarksAsync(string scope, string prefix, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
+
+    /// <summary>
+    /// A value that changes whenever anything may have been written to the database, read without a query (SQLite: the
+    /// size and time of the file and its write-ahead log); null when the engine offers none. Equal values mean nothing
+    /// was written in between, so the catalogue checksums need not be computed again.
+    /// </summary>
+    Task<string?> ReadChangeStampAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+    /// <summary>Remembers (a null value: forgets) several marks in one transaction.</summary>
+    Task SaveMarksAsync(string scope, IReadOnlyCollection<KeyValuePair<string, string?>> marks, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 }
 
 /// <summary>A link row to write together with the record it links.</summary>

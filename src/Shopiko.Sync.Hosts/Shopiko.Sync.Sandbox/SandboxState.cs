@@ -113,6 +113,9 @@ public sealed partial class SandboxState
     /// <summary>The stock the warehouse sent for the product linked to <paramref name="externalId"/>; null if none.</summary>
     public decimal? StockOf(string externalId) => Read(() => ProductByExternalId(externalId)?.Stock);
 
+    /// <summary>The product linked to a warehouse id, or null (one product, for pollers that wait for a change).</summary>
+    public ShopProduct? ProductByExternal(string externalId) => Read(() => ProductByExternalId(externalId) is { } p ? ProductOf(p) : null);
+
     /// <summary>The merchant creates a category in the shop's admin.</summary>
     /// <param name="name">Name.</param>
     /// <param name="parentId">The parent category's shop id.</param>

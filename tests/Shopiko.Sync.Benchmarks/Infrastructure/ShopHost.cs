@@ -97,6 +97,24 @@ internal sealed class ShopHost : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>One product by warehouse id with its stock (the sandbox's admin surface), or null.</summary>
+    public async Task<ShopProductState?> ProductAsync(int externalId, CancellationToken ct)
+    {
+        using var response = await _admin.GetAsync("products/external/" + externalId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<ShopProductState>(ShopikoJson.Options, ct).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>Places one order as a shopper would; returns its shop id.</summary>
+    public async Task<string> PlaceOrderAsync(Shopiko.Sync.Sandbox.SandboxOrderDraft draft, CancellationToken ct)
+    {
+        using var response = await _admin.PostAsJsonAsync("orders", draft, ShopikoJson.Options, ct).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var order = await response.Content.ReadFromJsonAsync<Shopiko.Sync.Shop.Contract.ShopOrder>(ShopikoJson.Options, ct).ConfigureAwait(false);
+        return order!.Id;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _admin.Dispose();
@@ -145,6 +163,8 @@ internal sealed class ShopHost : IAsyncDisposable
         info.ArgumentList.Add(ChildCommand);
         return info;
     }
+
+    internal sealed record ShopProductState(decimal Price, string Name, bool Active, decimal? Stock);
 
     private sealed record ChildHello(Uri BaseUrl, Uri AdminUrl, string ApiId, string Key);
 

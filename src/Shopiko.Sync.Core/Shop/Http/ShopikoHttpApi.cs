@@ -95,6 +95,27 @@ internal sealed class ShopikoHttpApi : IShopikoApi
         Log.OrderAcknowledged(_logger, orderId, revision, document);
     }
 
+    public async Task<PendingOrdersPeek> PeekPendingOrdersAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendRawAsync(HttpMethod.Get, "orders?state=pending&limit=1", null, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        Page<ShopOrder>? page;
+        try
+        {
+            page = JsonSerializer.Deserialize<Page<ShopOrder>>(bytes, ShopikoJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw ShopErrors.Protocol($"The shop answered GET orders with JSON that does not follow the contract: {ex.Message}", response, ex, _settings.Key);
+        }
+
+        var items = page?.Items ?? throw ShopErrors.Protocol("The shop answered GET orders without \"items\".", response, null, _settings.Key);
+        return new PendingOrdersPeek(items.Count > 0, ShopRateLimit.Parse(Header(response, "X-RateLimit-Limit"), Header(response, "X-RateLimit-Remaining"), Header(response, "X-RateLimit-Reset")));
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
     private static decimal Money(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     private static string? UpdatedSince(DateTimeOffset? since) =>

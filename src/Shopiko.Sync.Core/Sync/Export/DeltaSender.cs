@@ -186,6 +186,7 @@ internal sealed class DeltaSender<TItem>(
                 default: counts.Updated++; break;
             }
 
+            session.Sent?.Invoke(entityName, localId);
             var link = new SyncLink(links.Entity, localId, result.Id ?? links.ByLocal(localId)?.RemoteId, hash);
             links.Set(link);
             remembered.Add(link);

@@ -94,6 +94,7 @@ internal static class StockExporter
         return ids;
     }
 
-    private static StockUpsert Item(int goodId, Dictionary<int, decimal> quantities) =>
+    /// <summary>The stock item of a good: its quantity summed over the objects, never below zero.</summary>
+    internal static StockUpsert Item(int goodId, Dictionary<int, decimal> quantities) =>
         new(goodId.ToString(CultureInfo.InvariantCulture), Math.Max(0m, Amounts.Round3(quantities.GetValueOrDefault(goodId))));
 }

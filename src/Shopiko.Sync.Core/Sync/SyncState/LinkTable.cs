@@ -36,6 +36,18 @@ internal sealed class LinkTable
         return table;
     }
 
+    /// <summary>A table of the given rows only (the fast path reads the links of the few records it looks at).</summary>
+    public static LinkTable Of(SyncEntity entity, IEnumerable<SyncLink> links)
+    {
+        var table = new LinkTable(entity);
+        foreach (var link in links)
+        {
+            table.Set(link);
+        }
+
+        return table;
+    }
+
     /// <summary>The row of a local ID.</summary>
     public SyncLink? ByLocal(int localId) => _byLocal.GetValueOrDefault(localId);
 

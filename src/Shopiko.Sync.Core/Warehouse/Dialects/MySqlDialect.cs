@@ -36,6 +36,11 @@ internal sealed class MySqlDialect : WarehouseDialect
             parameters);
     }
 
+    // CRC32 of the values joined by a separator no text holds (CONCAT_WS skips NULLs, a difference not worth a scan).
+    protected override string RowHash(IReadOnlyList<string> columns) => $"CRC32(CONCAT_WS(CHAR(31), {string.Join(", ", columns)}))";
+
+    protected override string IntDiv(string expression, int divisor) => $"{expression} DIV {divisor}";
+
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<string>(new CommandDefinition(

@@ -68,6 +68,9 @@ internal sealed class SqlServerDialect : WarehouseDialect
 
     protected override string UpperTrim(string expression) => $"UPPER(LTRIM(RTRIM({expression})))";
 
+    // BINARY_CHECKSUM is case-sensitive (CHECKSUM follows the collation and would miss a name's new capital letter).
+    protected override string RowHash(IReadOnlyList<string> columns) => $"CAST(BINARY_CHECKSUM({string.Join(", ", columns)}) AS BIGINT)";
+
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<string>(new CommandDefinition(

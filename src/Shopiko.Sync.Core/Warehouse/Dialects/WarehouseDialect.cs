@@ -12,7 +12,7 @@ namespace Shopiko.Sync.Warehouse.Dialects;
 /// tokens (<see cref="BuildSql"/>) and overridden by a dialect where its engine needs another shape, so the store
 /// never holds SQL text.
 /// </summary>
-internal abstract class WarehouseDialect
+internal abstract partial class WarehouseDialect
 {
     /// <summary>The provider this dialect speaks.</summary>
     public abstract WarehouseProvider Provider { get; }
@@ -196,6 +196,7 @@ internal abstract class WarehouseDialect
 
         return new WarehouseSql
         {
+            Changes = BuildChangeSql(tables),
             SelectVersion = $"SELECT {Q("Version")} FROM {T("system")}",
             SelectBaseCurrency = $"SELECT {Q("Currency")} FROM {T("currencies")} WHERE {Q("ID")} = 1",
             SelectConfiguration =

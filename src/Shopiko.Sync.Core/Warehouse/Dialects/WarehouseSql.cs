@@ -3,6 +3,9 @@ namespace Shopiko.Sync.Warehouse.Dialects;
 /// <summary>Every statement the store runs, built by a dialect for one database's actual table names.</summary>
 internal sealed class WarehouseSql
 {
+    /// <summary>The fast path's statements (change detection).</summary>
+    public required ChangeSql Changes { get; init; }
+
     public required string SelectVersion { get; init; }
     public required string SelectBaseCurrency { get; init; }
     public required string SelectConfiguration { get; init; }

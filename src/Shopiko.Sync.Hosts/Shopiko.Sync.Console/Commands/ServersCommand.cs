@@ -126,10 +126,13 @@ internal static class ServersCommand
         yield return ("Shop.ApiId", "API Идентификатор", s.Shop.ApiId.Length == 0 ? "(not set)" : s.Shop.ApiId);
         yield return ("Shop.Key", "Ключ", SettingsView.MaskKey(s.Shop.Key));
         yield return ("Import.Start", "Импорт", Schedule(s.Import));
+        yield return ("Import.OrderPollInterval", "Проверка за поръчки", Fast(s.Import, s.Import.OrderPollInterval));
         yield return ("Import.Object", "Обект", s.Import.Object.Length == 0 ? "(the first object)" : s.Import.Object);
         yield return ("Import.SyncNomenclature", "Синхронизация на номенклатура с Shopiko", YesNo(s.Import.SyncNomenclature));
         yield return ("Import.DocumentType", "Вид документ", s.Import.DocumentType.ToString());
         yield return ("Export.Start", "Експорт", Schedule(s.Export));
+        yield return ("Export.FastInterval", "Бърз експорт на наличности", Fast(s.Export, s.Export.FastInterval));
+        yield return ("Export.CatalogueCheckInterval", "Проверка за промени в стоки и партньори", "every " + Span(s.Export.CatalogueCheckInterval));
         yield return ("Export.Partners", "Експорт партньори от Склад Про", YesNo(s.Export.Partners));
         yield return ("Export.Goods", "Експорт стоки от Склад Про", YesNo(s.Export.Goods));
         yield return ("Export.PriceColumn", "Ценова колона", s.Export.PriceColumn.ToString());
@@ -143,6 +146,10 @@ internal static class ServersCommand
         StartMode.Delayed => $"Delayed by {Span(job.Delay)}, {Every(job)}",
         _ => $"OnServerStart, {Every(job)}",
     };
+
+    // The fast schedules follow their job's start mode; the job's own interval is the full pass (the reconciliation).
+    private static string Fast(JobOptions job, TimeSpan interval) =>
+        job.Start == StartMode.Disabled || interval <= TimeSpan.Zero ? "off" : "every " + Span(interval);
 
     private static string Every(JobOptions job) => job.Interval <= TimeSpan.Zero ? "once" : "every " + Span(job.Interval);
 

@@ -34,6 +34,15 @@ internal sealed class AdminEndpoints(Func<SandboxShop> shopOf)
         admin.MapPost("/customers", context => Act<SandboxCustomerDraft>(context, shopOf().State.CreateCustomer));
         admin.MapPost("/orders", context => Act<SandboxOrderDraft>(context, shopOf().State.PlaceOrder));
         admin.MapGet("/stats", context => Json.WriteAsync(context, shopOf().State.Counts));
+        // One product by its warehouse id, with its stock: what a benchmark polls while it waits for a change to arrive.
+        admin.MapGet("/products/external/{id}", context =>
+        {
+            var id = (string)context.Request.RouteValues["id"]!;
+            var state = shopOf().State;
+            return state.ProductByExternal(id) is { } product
+                ? Json.WriteAsync(context, new { product.Price, product.Name, product.Active, Stock = state.StockOf(id) })
+                : Results.NotFound().ExecuteAsync(context);
+        });
         admin.MapPost("/products/bulk", context => Act<List<SandboxProductDraft>>(context, b => new { ids = shopOf().State.CreateProducts(b) }));
         admin.MapPost("/customers/bulk", context => Act<List<SandboxCustomerDraft>>(context, b => new { ids = shopOf().State.CreateCustomers(b) }));
         admin.MapPost("/orders/bulk", context => Act<List<SandboxOrderDraft>>(context, b => new { ids = shopOf().State.PlaceOrders(b) }));

@@ -12,7 +12,7 @@ namespace Shopiko.Sync.Service.Scheduling;
 /// settings can change while it runs: a waiting schedule re-plans at once, a running pass ends with the settings it
 /// started with and the next pass uses the new ones.
 /// </summary>
-public sealed class ServerRunner
+public sealed partial class ServerRunner
 {
     private readonly ISyncEngineFactory _engines;
     private readonly IRunLog _log;
@@ -123,7 +123,8 @@ public sealed class ServerRunner
             // export that follows already sends the stock the imported orders left.
             _schedules = Task.WhenAll(
                 ScheduleAsync(SyncOperation.Import, token),
-                ScheduleAsync(SyncOperation.Export, token));
+                ScheduleAsync(SyncOperation.Export, token),
+                FastSchedulesAsync(token));
         }
 
         Log.ServerStarted(_logger, Name);

@@ -1,0 +1,95 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Warehouse.Dialects;
+
+namespace Shopiko.Sync.Core.Tests.Warehouse;
+
+/// <summary>The fast path's SQL in every dialect, checked without a server (as <see cref="DialectSqlTests"/>).</summary>
+public sealed partial class ChangeSqlTests
+{
+    private static WarehouseDialect Dialect(string name) => name switch
+    {
+        "Access" => new AccessDialect(),
+        "SqlServer" => new SqlServerDialect(),
+        "MySql" => new MySqlDialect(),
+        "Sqlite" => new SqliteDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private static IEnumerable<(string Name, string Sql)> Statements(string dialect)
+    {
+        var tables = TableNames.Resolve(TableNames.Required.Select(t => char.ToUpperInvariant(t[0]) + t[1..]), t => t, out _);
+        var sql = Dialect(dialect).BuildSql(tables).Changes;
+        foreach (var property in typeof(ChangeSql).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            switch (property.GetValue(sql))
+            {
+                case string text:
+                    yield return (property.Name, text);
+                    break;
+                case Func<IEnumerable<int>, string> byObjects:
+                    yield return (property.Name, byObjects([2, 5]));
+                    break;
+                case Func<IEnumerable<int>, IReadOnlyList<int>, string> byObjectsAndGoods:
+                    yield return (property.Name, byObjectsAndGoods([2, 5], [7, 9]));
+                    break;
+                case Func<IReadOnlyList<int>, string> byIds:
+                    yield return (property.Name, byIds([7, 9]));
+                    break;
+                case Func<PriceColumn, string> byPrice:
+                    yield return (property.Name, byPrice(PriceColumn.PriceOut2));
+                    break;
+                default:
+                    throw new InvalidOperationException($"{property.Name}: a statement shape the test does not know");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Access")]
+    [InlineData("SqlServer")]
+    [InlineData("MySql")]
+    [InlineData("Sqlite")]
+    public void Every_statement_names_the_tables_as_the_database_spells_them_and_reads_through_an_id(string dialect)
+    {
+        foreach (var (name, sql) in Statements(dialect))
+        {
+            sql.Should().NotContainAny([" goods ", " operations ", " store ", " partners "], $"{name} must use the database's spelling");
+            if (name != nameof(ChangeSql.SelectGoodsChecksums) && name != nameof(ChangeSql.SelectPartnersChecksums))
+            {
+                sql.Should().MatchRegex(@"(ID|LocalId|Name)\W*\s*(>|>=|IN|LIKE|=)", $"{name} reads through a key");
+            }
+        }
+    }
+
+    [Fact]
+    public void Access_binds_each_parameter_once_and_divides_with_a_backslash()
+    {
+        foreach (var (name, sql) in Statements("Access"))
+        {
+            AccessParameter().Matches(sql).Select(m => m.Groups[1].Value).Should().OnlyHaveUniqueItems($"OLE DB binds {name} by position");
+            sql.Should().NotContain("@", name);
+        }
+
+        Statements("Access").Single(s => s.Name == nameof(ChangeSql.SelectGoodsChecksums)).Sql.Should().Contain(@"[ID] \ 1024");
+    }
+
+    [Theory]
+    [InlineData("MySql", "CRC32(CONCAT_WS(", "`ID` DIV 1024")]
+    [InlineData("SqlServer", "BINARY_CHECKSUM(", "[ID] / 1024")]
+    [InlineData("Sqlite", "shopikosync_rowhash(", "`ID` / 1024")]
+    [InlineData("Access", "LEN(", @"[ID] \ 1024")]
+    public void The_checksums_hash_every_exported_column_per_range_of_ids(string dialect, string hash, string bucket)
+    {
+        var goods = Statements(dialect).Single(s => s.Name == nameof(ChangeSql.SelectGoodsChecksums)).Sql;
+        goods.Should().Contain(hash).And.Contain(bucket).And.Contain("PriceOut2").And.Contain("GROUP BY");
+        foreach (var column in WarehouseDialect.GoodsHashColumns)
+        {
+            goods.Should().Contain(column);
+        }
+    }
+
+    [GeneratedRegex(@"\?(\w+)\?")]
+    private static partial Regex AccessParameter();
+}
