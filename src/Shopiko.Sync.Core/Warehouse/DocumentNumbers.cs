@@ -42,7 +42,8 @@ internal static class DocumentNumbers
     /// </summary>
     /// <exception cref="WarehouseDataException">No free number within <see cref="MaxAttempts"/> tries.</exception>
     public static async Task<long> ReserveAsync(
-        WarehouseDialect dialect, ILogger logger, DocumentKind kind, double? max, Func<string, Task> insert)
+        WarehouseDialect dialect, ILogger logger, DocumentKind kind, double? max, Func<string, CancellationToken, Task> insert,
+        CancellationToken cancellationToken)
     {
         var (_, _, prefix, _) = Describe(kind);
         var next = (long)(max ?? 0) + 1;
@@ -51,7 +52,7 @@ internal static class DocumentNumbers
             var key = prefix + next.ToString(CultureInfo.InvariantCulture);
             try
             {
-                await insert(key).ConfigureAwait(false);
+                await insert(key, cancellationToken).ConfigureAwait(false);
                 return next;
             }
             catch (DbException e) when (dialect.IsDuplicateKey(e))

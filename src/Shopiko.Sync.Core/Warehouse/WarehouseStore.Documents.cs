@@ -194,23 +194,23 @@ internal sealed partial class WarehouseStore
         parameters.Add("ObjectId", document.ObjectId);
         WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
         var read = stockIds.Count == 0 ? null : sql.SelectStoreRows(stockIds);
-        var combine = read is not null && _dialect.BatchesStatements;
+        var combined = read is not null && _dialect.BatchesStatements ? ReserveAndReadStock(sql, stockIds) : null;
 
         IReadOnlyList<StoreRow> rows = [];
-        var acct = await DocumentNumbers.ReserveAsync(_dialect, _logger, document.Kind, maxAcct, async key =>
+        var acct = await DocumentNumbers.ReserveAsync(_dialect, _logger, document.Kind, maxAcct, async (key, ct) =>
         {
-            if (combine)
+            if (combined is not null)
             {
                 parameters.Add("Key", key);
-                rows = (await connection.QueryAsync<StoreRow>(Command(ReserveAndReadStock(sql, stockIds), parameters, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+                rows = (await connection.QueryAsync<StoreRow>(Command(combined, parameters, transaction, ct)).ConfigureAwait(false)).AsList();
             }
             else
             {
-                await connection.ExecuteAsync(Command(sql.InsertNextAcct, new { Key = key }, transaction, cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(Command(sql.InsertNextAcct, new { Key = key }, transaction, ct)).ConfigureAwait(false);
             }
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
-        if (read is not null && !combine)
+        if (read is not null && combined is null)
         {
             rows = (await connection.QueryAsync<StoreRow>(Command(read, parameters, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
         }

@@ -3,41 +3,6 @@ using Shopiko.Sync.Warehouse.Model;
 namespace Shopiko.Sync.Warehouse.Stock;
 
 /// <summary>
-/// One stock row (<c>store</c>) of a good in an object, as the allocator sees it. <see cref="Quantity"/> null is a NULL
-/// in the database: it counts as nothing available, and adding to it leaves it NULL, as <c>Qtty = Qtty + delta</c> does.
-/// </summary>
-/// <param name="Id">The row's ID, or <see cref="StockAllocator.NewRow"/> for a row the document will insert.</param>
-/// <param name="Quantity">store.Qtty (null: NULL).</param>
-/// <param name="Price">store.Price: the lot's cost.</param>
-/// <param name="Lot">store.Lot as stored (a blank lot is one space).</param>
-/// <param name="LotId">store.LotID.</param>
-/// <param name="LotOrder">store.LotOrder: the order lots are taken in.</param>
-internal sealed record StockHolding(int Id, decimal? Quantity, decimal Price, string Lot, int? LotId, int? LotOrder)
-{
-    /// <summary>The default lot row (LotID 1, or none given), where stock without lots is kept.</summary>
-    public bool IsDefaultLot => LotId is null or 1;
-
-    /// <summary>True for a row the document inserts (not in the database yet).</summary>
-    public bool IsNew => Id == StockAllocator.NewRow;
-}
-
-/// <summary>A part of a line's quantity and the lot (or plain stock row) it is taken from or put into.</summary>
-internal sealed record StockPortion(decimal Quantity, decimal Cost, string Lot, int LotId);
-
-/// <summary>What one line does to the stock of its good.</summary>
-/// <param name="Portions">One operation row each, in order (one per lot taken).</param>
-/// <param name="Rows">The good's rows after the line, in lot order; a row the document inserts has <see cref="StockAllocator.NewRow"/> as ID and the quantity to insert.</param>
-/// <param name="Deltas">What the line adds to each existing row (negative when taken), at most once per row.</param>
-/// <param name="Shortfall">The quantity the stock did not cover (it went negative, or the line is refused).</param>
-/// <param name="Refused">True when the costing forbids the shortfall: nothing of the line may be written.</param>
-internal sealed record StockAllocation(
-    IReadOnlyList<StockPortion> Portions,
-    IReadOnlyList<StockHolding> Rows,
-    IReadOnlyList<(int RowId, decimal Delta)> Deltas,
-    decimal Shortfall,
-    bool Refused);
-
-/// <summary>
 /// How a document line moves the stock of its good in one object, as Warehouse Pro costs it (<c>configkey23</c>,
 /// <c>configkey12</c>): a pure rule over the rows read, with no I/O; the document writer reads, allocates, then writes
 /// everything in one batch.
