@@ -1,7 +1,7 @@
 namespace Shopiko.Sync.Configuration;
 
 /// <summary>A setting is missing or invalid. The message names the setting (e.g. <c>ShopikoSync:Servers:0:Shop:BaseUrl</c>).</summary>
-public class ShopikoConfigurationException : Exception
+public class ShopikoConfigurationException : ShopikoSyncException
 {
     /// <summary>Creates the exception.</summary>
     public ShopikoConfigurationException(string message, string? setting = null, Exception? innerException = null)

@@ -28,7 +28,7 @@ public enum ShopikoErrorKind
 }
 
 /// <summary>An error from the shop, carrying what the shop said. Never carries the key.</summary>
-public class ShopikoApiException : Exception
+public class ShopikoApiException : ShopikoSyncException
 {
     /// <summary>Creates the exception.</summary>
     public ShopikoApiException(

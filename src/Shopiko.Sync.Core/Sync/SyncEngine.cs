@@ -243,8 +243,7 @@ internal sealed partial class SyncEngine(
         {
             throw;
         }
-        catch (Exception e) when (e is WarehouseException or ShopikoApiException or ShopikoConfigurationException
-                                      or BothSystemsHaveDataException or NotSupportedException)
+        catch (Exception e) when (e is ShopikoSyncException or NotSupportedException)
         {
             report.Outcome = RunOutcome.Failed;
             report.Error = e.Message;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Model;
@@ -37,43 +36,24 @@ internal static class DocumentNumbers
 
     /// <summary>
     /// Reserves the next number after <paramref name="max"/> (read by the caller with
-    /// <see cref="WarehouseSql.SelectMaxAcct"/> inside <paramref name="transaction"/>) and returns it with the rows of
-    /// <paramref name="alongside"/>, a read that follows the reservation: where the engine batches statements it goes in
-    /// the same command as each INSERT attempt (one round trip; a taken number fails the INSERT before the read runs on
-    /// MySQL, and the read is simply repeated with the next attempt elsewhere), else it runs once after the INSERT.
+    /// <see cref="WarehouseSql.SelectMaxAcct"/> inside the transaction) and returns it. <paramref name="insert"/> sends
+    /// the <see cref="WarehouseSql.InsertNextAcct"/> of a key (prefix and number); a duplicate key it throws means the
+    /// number is taken, and the next one is tried. The caller owns the command, so it may send a read in the same one.
     /// </summary>
     /// <exception cref="WarehouseDataException">No free number within <see cref="MaxAttempts"/> tries.</exception>
-    public static async Task<(long Acct, IReadOnlyList<TRow> Rows)> ReserveAsync<TRow>(
-        DbConnection connection, DbTransaction transaction, WarehouseDialect dialect, WarehouseSql sql, ILogger logger,
-        DocumentKind kind, double? max, (string Sql, DynamicParameters Parameters)? alongside, int commandTimeout, CancellationToken cancellationToken)
+    public static async Task<long> ReserveAsync(
+        WarehouseDialect dialect, ILogger logger, DocumentKind kind, double? max, Func<string, CancellationToken, Task> insert,
+        CancellationToken cancellationToken)
     {
         var (_, _, prefix, _) = Describe(kind);
         var next = (long)(max ?? 0) + 1;
-        var combine = alongside is not null && dialect.BatchesStatements;
-
         for (var attempt = 0; attempt < MaxAttempts; attempt++, next++)
         {
             var key = prefix + next.ToString(CultureInfo.InvariantCulture);
             try
             {
-                if (combine)
-                {
-                    var (read, parameters) = alongside!.Value;
-                    parameters.Add("Key", key);
-                    var rows = await connection.QueryAsync<TRow>(new CommandDefinition(
-                        sql.InsertNextAcct + ";\n" + read, parameters, transaction, commandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                    return (next, rows.AsList());
-                }
-
-                await connection.ExecuteAsync(new CommandDefinition(sql.InsertNextAcct, new { Key = key }, transaction, commandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                if (alongside is not { } after)
-                {
-                    return (next, []);
-                }
-
-                var found = await connection.QueryAsync<TRow>(new CommandDefinition(
-                    after.Sql, after.Parameters, transaction, commandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return (next, found.AsList());
+                await insert(key, cancellationToken).ConfigureAwait(false);
+                return next;
             }
             catch (DbException e) when (dialect.IsDuplicateKey(e))
             {

@@ -1,7 +1,7 @@
 namespace Shopiko.Sync.Warehouse;
 
 /// <summary>Base of every error the warehouse store raises. Messages are written for the merchant.</summary>
-public class WarehouseException : Exception
+public class WarehouseException : ShopikoSyncException
 {
     /// <summary>Creates the exception.</summary>
     public WarehouseException(string message, Exception? innerException = null) : base(message, innerException) { }

@@ -4,14 +4,12 @@ using Dapper;
 using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;
+using Shopiko.Sync.Warehouse.Stock;
 
 namespace Shopiko.Sync.Warehouse;
 
 internal sealed partial class WarehouseStore
 {
-    /// <summary>The lot (or plain stock row) a part of a line's quantity is taken from.</summary>
-    private sealed record Portion(decimal Quantity, decimal PriceIn, string Lot, int LotId);
-
     public async Task<WrittenDocument> WriteDocumentAsync(WarehouseDocument document, OrderImportRecord? order = null, CancellationToken cancellationToken = default)
     {
         ValidateDocument(document);
@@ -114,42 +112,56 @@ internal sealed partial class WarehouseStore
             }
         }
 
-        // The stock rows (locked) of every good whose stock moves are read right after the number is reserved, in
-        // the same command where the engine batches statements.
         var stockIds = ids.Where(id => MovesStock(goods[id], sign)).ToList();
-        (string, DynamicParameters)? stockRead = null;
-        if (stockIds.Count > 0)
-        {
-            var parameters = new DynamicParameters();
-            parameters.Add("ObjectId", document.ObjectId);
-            WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
-            stockRead = (sql.SelectStoreRows(stockIds), parameters);
-        }
+        var (acct, stock) = await ReserveNumberAndReadStockAsync(connection, transaction, sql, document, facts.MaxAcct, stockIds, cancellationToken).ConfigureAwait(false);
 
-        var (acct, stockRows) = await DocumentNumbers.ReserveAsync<StoreRow>(connection, transaction, _dialect, sql, _logger, document.Kind,
-            facts.MaxAcct, stockRead, _commandTimeout, cancellationToken).ConfigureAwait(false);
-        var stock = stockIds.ToDictionary(id => id, _ => new List<StoreRow>());
-        foreach (var row in stockRows)
-        {
-            stock[row.GoodId].Add(row);
-        }
-
-        var date = document.Date.ToDateTime(TimeOnly.MinValue);
-        var now = Clock.LocalNow(_time);
-        // The writes follow from what was read, so they go together in one batch at the end; the stock rows of a good
-        // are read once and kept up to date in memory, so a good on two lines sees its first line's change.
-        var batch = new StatementBatch(_dialect);
-        var operations = new List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)>(document.Lines.Count);
+        // Every line is allocated over the rows as the earlier lines left them (a good on two lines sees its first
+        // line's change); the writes follow in one batch.
+        var operations = new List<(DocumentLine Line, int Index, StockPortion Portion, decimal VatRate)>(document.Lines.Count);
         var changes = new List<(int RowId, decimal Delta)>();
+        var inserting = new List<int>();
         foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
         {
             var good = goods[line.GoodId];
             var vatRate = Number.Read(good.VatRate);
-            foreach (var portion in MoveStock(sql, settings, batch, changes, stock, document.ObjectId, good, line.Quantity, sign))
+            var cost = Number.Read(good.PriceIn);
+            if (!MovesStock(good, sign))
             {
-                // Stock coming back at a given cost (a return of a booked sale) is written at that cost.
-                operations.Add((line, index, sign > 0 && line.PriceIn is { } cost ? portion with { PriceIn = cost } : portion, vatRate));
+                operations.Add((line, index, StockAllocator.Unmoved(line.Quantity, cost), vatRate));
+                continue;
             }
+
+            var allocation = StockAllocator.Allocate(stock[good.Id], line.Quantity, sign, settings.Costing, settings.AllowNegativeStock, cost, line.PriceIn);
+            if (allocation.Refused)
+            {
+                throw new WarehouseDataException(
+                    $"Not enough stock of '{Text.Read(good.Name)}' (ID {good.Id}) in the lots of object {document.ObjectId}: {line.Quantity} needed, " +
+                    $"{line.Quantity - allocation.Shortfall} available, and the database forbids negative stock (costing by lots). Deliver the goods in " +
+                    "Warehouse Pro or allow negative stock, then import again. Nothing was written.");
+            }
+
+            if (allocation.Shortfall > 0)
+            {
+                Log.NegativeStock(_logger, good.Id, document.ObjectId, allocation.Shortfall);
+            }
+
+            if (!stock[good.Id].Any(r => r.IsNew) && allocation.Rows.Any(r => r.IsNew))
+            {
+                inserting.Add(good.Id);
+            }
+
+            stock[good.Id] = allocation.Rows;
+            changes.AddRange(allocation.Deltas);
+            operations.AddRange(allocation.Portions.Select(p => (line, index, p, vatRate)));
+        }
+
+        var date = document.Date.ToDateTime(TimeOnly.MinValue);
+        var now = Clock.LocalNow(_time);
+        var batch = new StatementBatch(_dialect);
+        // A new row is inserted with the quantity every line of its good left in it.
+        foreach (var goodId in inserting)
+        {
+            AddStoreRow(batch, sql, document.ObjectId, goodId, stock[goodId].Single(r => r.IsNew));
         }
 
         AddStockChanges(batch, sql, changes);
@@ -167,6 +179,53 @@ internal sealed partial class WarehouseStore
             TextChanges = fitted.Count == 0 ? Array.Empty<TextChange>() : fitted,
         });
     }
+
+    /// <summary>
+    /// Reserves the document's number (<see cref="DocumentNumbers.ReserveAsync"/>), then reads the stock rows of
+    /// <paramref name="stockIds"/> in the object, locked, by good in lot order. Where the engine batches statements the
+    /// read goes in the same command as each INSERT attempt (one round trip; a taken number fails the INSERT before the
+    /// read runs on MySQL, and the read is simply repeated with the next attempt elsewhere), else it runs once after.
+    /// </summary>
+    private async Task<(long Acct, Dictionary<int, IReadOnlyList<StockHolding>> Stock)> ReserveNumberAndReadStockAsync(
+        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseDocument document, double? maxAcct,
+        List<int> stockIds, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("ObjectId", document.ObjectId);
+        WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
+        var read = stockIds.Count == 0 ? null : sql.SelectStoreRows(stockIds);
+        var combined = read is not null && _dialect.BatchesStatements ? ReserveAndReadStock(sql, stockIds) : null;
+
+        IReadOnlyList<StoreRow> rows = [];
+        var acct = await DocumentNumbers.ReserveAsync(_dialect, _logger, document.Kind, maxAcct, async (key, ct) =>
+        {
+            if (combined is not null)
+            {
+                parameters.Add("Key", key);
+                rows = (await connection.QueryAsync<StoreRow>(Command(combined, parameters, transaction, ct)).ConfigureAwait(false)).AsList();
+            }
+            else
+            {
+                await connection.ExecuteAsync(Command(sql.InsertNextAcct, new { Key = key }, transaction, ct)).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (read is not null && combined is null)
+        {
+            rows = (await connection.QueryAsync<StoreRow>(Command(read, parameters, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+        }
+
+        var stock = stockIds.ToDictionary(id => id, _ => (IReadOnlyList<StockHolding>)[]);
+        foreach (var group in rows.GroupBy(r => r.GoodId))
+        {
+            stock[group.Key] = group.Select(r => new StockHolding(r.Id, r.Qtty is { } q ? Number.Read(q) : null, Number.Read(r.Price), r.Lot ?? "", r.LotId, r.LotOrder)).ToList();
+        }
+
+        return (acct, stock);
+    }
+
+    /// <summary>The command of a number reservation attempt with the locked stock read, where the engine batches statements.</summary>
+    internal static string ReserveAndReadStock(WarehouseSql sql, IReadOnlyList<int> stockIds) => sql.InsertNextAcct + ";\n" + sql.SelectStoreRows(stockIds);
 
     /// <summary>The row of <see cref="WarehouseSql.SelectDocumentFacts"/>.</summary>
     private sealed class DocumentFactsRow
@@ -225,7 +284,7 @@ internal sealed partial class WarehouseStore
 
     /// <summary>The document's operation rows: one INSERT for all of them where VALUES takes several rows.</summary>
     private void AddOperations(
-        StatementBatch batch, WarehouseSql sql, WarehouseDocument document, List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)> operations,
+        StatementBatch batch, WarehouseSql sql, WarehouseDocument document, List<(DocumentLine Line, int Index, StockPortion Portion, decimal VatRate)> operations,
         int operType, int sign, long acct, DateTime date, DateTime now, bool pricesIncludeVat, ICollection<TextChange> fitted)
     {
         // Values are checked and converted now, so a value too long fails before anything is sent.
@@ -233,9 +292,9 @@ internal sealed partial class WarehouseStore
         {
             o.Line.GoodId,
             Qtty = Number.Write(o.Portion.Quantity),
-            PriceIn = Number.Write(o.Portion.PriceIn),
+            PriceIn = Number.Write(o.Portion.Cost),
             PriceOut = Number.Write(o.Line.PriceOut),
-            VatIn = Number.Write(VatOf(o.Portion.PriceIn, o.VatRate, pricesIncludeVat)),
+            VatIn = Number.Write(VatOf(o.Portion.Cost, o.VatRate, pricesIncludeVat)),
             VatOut = Number.Write(o.Line.VatOut),
             Discount = Number.Write(o.Line.DiscountPercent),
             Lot = FitColumn(o.Portion.Lot, "operations", "Lot", $"The lot of line {o.Index}", fitted),
@@ -315,137 +374,18 @@ internal sealed partial class WarehouseStore
         }
     }
 
-    /// <summary>
-    /// Changes the stock of one line and returns the portions to write as operation rows (one per lot taken).
-    /// </summary>
-    /// <remarks>
-    /// Sign 0 (orders) and services (Type flag 8) do not touch stock. Stock coming back (returns) goes to the default
-    /// lot row (LotID 1), created when missing. Stock going out: with average or last-purchase costing it leaves the
-    /// (object, good) row and may go negative — the shop already sold it and Warehouse Pro can hold it. With lots
-    /// (FIFO, LIFO, choice, FEFO) it is taken from the lot rows in LotOrder order (LIFO: newest first), one operation
-    /// row per lot at that lot's price; what the lots cannot cover is refused when configkey12 forbids negative stock,
-    /// otherwise it is taken from the last lot in that order (which goes negative, as the program does).
-    /// </remarks>
-    private IReadOnlyList<Portion> MoveStock(
-        WarehouseSql sql, WarehouseSettings settings, StatementBatch batch, List<(int RowId, decimal Delta)> changes,
-        Dictionary<int, List<StoreRow>> stock, int objectId, GoodRow good, decimal quantity, int sign)
+    private static void AddStoreRow(StatementBatch batch, WarehouseSql sql, int objectId, int goodId, StockHolding row)
     {
-        var cost = Number.Read(good.PriceIn);
-        if (!MovesStock(good, sign))
+        batch.Add(sql.InsertStoreRow, p =>
         {
-            return [new Portion(quantity, cost, "", 1)];
-        }
-
-        var rows = stock[good.Id];
-
-        if (sign > 0)
-        {
-            var target = rows.FirstOrDefault(r => r.LotId is null or 1);
-            if (target is null)
-            {
-                InsertStoreRow(quantity, cost, (rows.Max(r => r.LotOrder) ?? 0) + 1);
-            }
-            else
-            {
-                Add(target, quantity);
-            }
-
-            return [new Portion(quantity, cost, "", 1)];
-        }
-
-        if (!settings.UsesLots)
-        {
-            var before = rows.Sum(r => Number.Read(r.Qtty));
-            var row = rows.FirstOrDefault(r => r.LotId is null or 1) ?? rows.FirstOrDefault();
-            if (row is null)
-            {
-                InsertStoreRow(-quantity, cost, 1);
-            }
-            else
-            {
-                Add(row, -quantity);
-            }
-
-            if (before < quantity)
-            {
-                Log.NegativeStock(_logger, good.Id, objectId, quantity - Math.Max(before, 0));
-            }
-
-            return [new Portion(quantity, cost, "", 1)];
-        }
-
-        IEnumerable<StoreRow> ordered = settings.Costing == CostingMethod.Lifo ? Enumerable.Reverse(rows) : rows;
-        var inOrder = ordered.ToList();
-        var portions = new List<Portion>();
-        var remaining = quantity;
-        foreach (var lot in inOrder)
-        {
-            var available = Number.Read(lot.Qtty);
-            if (remaining == 0 || available <= 0)
-            {
-                continue;
-            }
-
-            var take = Math.Min(available, remaining);
-            Add(lot, -take);
-            portions.Add(new Portion(take, Number.Read(lot.Price), Text.Read(lot.Lot), lot.LotId ?? 1));
-            remaining -= take;
-        }
-
-        if (remaining > 0)
-        {
-            if (!settings.AllowNegativeStock)
-            {
-                throw new WarehouseDataException(
-                    $"Not enough stock of '{Text.Read(good.Name)}' (ID {good.Id}) in the lots of object {objectId}: {quantity} needed, " +
-                    $"{quantity - remaining} available, and the database forbids negative stock (costing by lots). Deliver the goods in " +
-                    "Warehouse Pro or allow negative stock, then import again. Nothing was written.");
-            }
-
-            var last = inOrder.LastOrDefault();
-            if (last is null)
-            {
-                InsertStoreRow(-remaining, cost, 1);
-                portions.Add(new Portion(remaining, cost, "", 1));
-            }
-            else
-            {
-                Add(last, -remaining);
-                portions.Add(new Portion(remaining, Number.Read(last.Price), Text.Read(last.Lot), last.LotId ?? 1));
-            }
-
-            Log.NegativeStock(_logger, good.Id, objectId, remaining);
-        }
-
-        return portions;
-
-        // The UPDATE adds in the database (see AddStockChanges); the row in memory follows (NULL + delta stays NULL there too).
-        void Add(StoreRow row, decimal delta)
-        {
-            row.Qtty += Number.Write(delta);
-            if (row.Id != PendingRow)
-            {
-                changes.Add((row.Id, delta));
-            }
-        }
-
-        // A new row is inserted with the quantity it has when the batch is sent (later lines of the same good add to it).
-        void InsertStoreRow(decimal quantity, decimal price, int lotOrder)
-        {
-            var row = new StoreRow { Id = PendingRow, Qtty = Number.Write(quantity), Price = Number.Write(price), Lot = " ", LotId = 1, LotOrder = lotOrder };
-            rows.Add(row);
-            rows.Sort((x, y) => (x.LotOrder ?? 0) != (y.LotOrder ?? 0) ? (x.LotOrder ?? 0).CompareTo(y.LotOrder ?? 0) : (x.Id == PendingRow ? int.MaxValue : x.Id).CompareTo(y.Id == PendingRow ? int.MaxValue : y.Id));
-            batch.Add(sql.InsertStoreRow, p =>
-            {
-                p.Add("ObjectId", objectId);
-                p.Add("GoodId", good.Id);
-                p.Add("Qtty", row.Qtty);
-                p.Add("Price", row.Price);
-                p.Add("Lot", row.Lot);
-                p.Add("LotId", row.LotId);
-                p.Add("LotOrder", row.LotOrder);
-            });
-        }
+            p.Add("ObjectId", objectId);
+            p.Add("GoodId", goodId);
+            p.Add("Qtty", Number.Write(row.Quantity ?? 0));
+            p.Add("Price", Number.Write(row.Price));
+            p.Add("Lot", row.Lot);
+            p.Add("LotId", row.LotId);
+            p.Add("LotOrder", row.LotOrder);
+        });
     }
 
     /// <summary>
@@ -487,9 +427,6 @@ internal sealed partial class WarehouseStore
 
     /// <summary>Sign 0 (orders) and services (Type flag 8) do not touch stock.</summary>
     private static bool MovesStock(GoodRow good, int sign) => sign != 0 && ((good.Type ?? 0) & 8) == 0;
-
-    /// <summary>The ID of a stock row inserted by the batch not yet sent.</summary>
-    private const int PendingRow = -1;
 
     public async Task<bool> AnnulSalesOrderAsync(long acct, int objectId, OrderImportRecord? order = null, CancellationToken cancellationToken = default)
     {

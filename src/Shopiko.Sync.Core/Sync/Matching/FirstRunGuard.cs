@@ -5,7 +5,7 @@ using Shopiko.Sync.Warehouse.Model;
 namespace Shopiko.Sync.Sync.Matching;
 
 /// <summary>Both systems hold goods or partners and nothing links them: the original bridge's refusal.</summary>
-public sealed class BothSystemsHaveDataException : InvalidOperationException
+public sealed class BothSystemsHaveDataException : ShopikoSyncException
 {
     /// <summary>Creates the exception.</summary>
     public BothSystemsHaveDataException(string message) : base(message) { }

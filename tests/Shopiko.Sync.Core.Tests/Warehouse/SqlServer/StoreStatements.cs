@@ -146,10 +146,10 @@ internal static partial class StoreStatements
 
         if (dialect.BatchesStatements)
         {
-            // The number reservation and the locked stock read in one command (DocumentNumbers.ReserveAsync).
+            // The number reservation and the locked stock read in one command (WarehouseStore.ReserveNumberAndReadStockAsync).
             foreach (var count in idCounts)
             {
-                Add($"InsertNextAcct+SelectStoreRows({count} ids)", sql.InsertNextAcct + ";\n" + sql.SelectStoreRows(Ids(count)));
+                Add($"InsertNextAcct+SelectStoreRows({count} ids)", WarehouseStore.ReserveAndReadStock(sql, Ids(count)));
             }
         }
 
