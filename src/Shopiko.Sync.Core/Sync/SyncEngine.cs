@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Diagnostics;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Sync.Export;
 using Shopiko.Sync.Sync.Import;
@@ -19,8 +20,11 @@ internal sealed class SyncEngine(
     IShopikoApi api,
     TimeProvider time,
     ILogger<SyncEngine> logger,
-    string settingsPath = "ShopikoSync:Servers[0]") : ISyncEngine
+    string settingsPath = "ShopikoSync:Servers[0]",
+    SyncMetrics? metrics = null) : ISyncEngine
 {
+    private readonly SyncMetrics _metrics = metrics ?? SyncMetrics.Shared;
+
     /// <inheritdoc />
     public string ServerName => server.Name;
 
@@ -40,6 +44,7 @@ internal sealed class SyncEngine(
     public async Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default)
     {
         string? warehouse = null, warehouseError = null, shop = null, shopError = null;
+        SyncMetrics.CurrentServer = server.Name;
         try
         {
             var info = await store.GetInfoAsync(cancellationToken).ConfigureAwait(false);
@@ -79,6 +84,9 @@ internal sealed class SyncEngine(
             StartedAt = time.GetUtcNow(),
         };
         var start = time.GetTimestamp();
+        SyncMetrics.CurrentServer = server.Name;
+        using var activity = SyncActivities.StartRun(server.Name, operation, options.DryRun);
+        Exception? failure = null;
         Log.RunStarted(logger, server.Name, operation, options.DryRun ? " (dry run)" : "");
         try
         {
@@ -109,6 +117,7 @@ internal sealed class SyncEngine(
         {
             report.Outcome = RunOutcome.Failed;
             report.Error = e.Message;
+            failure = e;
             Log.RunFailed(logger, server.Name, operation, e.Message, e);
         }
         finally
@@ -118,6 +127,8 @@ internal sealed class SyncEngine(
         }
 
         Log.RunFinished(logger, server.Name, operation, report.Outcome, report.Timings["total"], Summarize(report));
+        _metrics.RunFinished(report, failure);
+        SyncActivities.RunFinished(activity, report, failure);
         return report;
     }
 
@@ -139,6 +150,7 @@ internal sealed class SyncEngine(
             Store = store,
             Api = api,
             Time = time,
+            Metrics = _metrics,
             Logger = logger,
             Report = report,
             Options = options,

@@ -12,7 +12,8 @@ internal sealed class SyncEngineFactory(
     IWarehouseStoreFactory stores,
     IShopikoApiFactory shops,
     TimeProvider time,
-    ILoggerFactory loggers) : ISyncEngineFactory
+    ILoggerFactory loggers,
+    Diagnostics.SyncMetrics? metrics = null) : ISyncEngineFactory
 {
     /// <inheritdoc />
     public IReadOnlyList<string> ServerNames => options.CurrentValue.Servers.Select(s => s.Name).ToList();
@@ -45,6 +46,7 @@ internal sealed class SyncEngineFactory(
         var server = servers[index];
         foreach (var problem in ShopikoSyncOptionsValidator.ValidateComplete(server, index))
         {
+            metrics?.Registry.Record(new RunReport { Server = server.Name, Outcome = RunOutcome.Failed, Error = problem.Message, FinishedAt = time.GetUtcNow() }, Diagnostics.RunFailureKind.Configuration);
             throw new ShopikoConfigurationException(problem.Message, problem.Setting);
         }
 
@@ -54,6 +56,7 @@ internal sealed class SyncEngineFactory(
             shops.Create(server.Shop),
             time,
             loggers.CreateLogger<SyncEngine>(),
-            ShopikoSyncOptionsValidator.SettingsPath(index));
+            ShopikoSyncOptionsValidator.SettingsPath(index),
+            metrics);
     }
 }

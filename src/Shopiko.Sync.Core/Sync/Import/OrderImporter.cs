@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Diagnostics;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Warehouse;
@@ -60,6 +61,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
                 // Between orders, never inside one: a cancelled run leaves whole documents only.
                 ct.ThrowIfCancellationRequested();
                 var order = pending[i];
+                using var activity = SyncActivities.StartOrder(order.Id, order.Number);
                 if (i % LookAhead == 0)
                 {
                     await ReadRecordedAsync(pending.Skip(i).Take(LookAhead), ct).ConfigureAwait(false);
@@ -186,6 +188,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
 
         Count(kind);
+        SyncActivities.Document(written.Number);
         Report.Documents.Add(written.Number);
         if (kind == DocumentKind.CustomerReturn)
         {
@@ -242,6 +245,8 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
 
         Report.OrdersReversed++;
+        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Reversed);
+        SyncActivities.Document(latest.DocumentNumber);
         Log.OrderReversed(session.Logger, order.Id, order.Revision, latest.DocumentNumber);
         await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, latest.DocumentNumber, ct).ConfigureAwait(false);
     }
@@ -249,6 +254,8 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     private async Task AlreadyImportedAsync(ShopOrder order, string document, CancellationToken ct)
     {
         Report.OrdersAlreadyImported++;
+        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.AlreadyImported);
+        SyncActivities.Document(document);
         Log.OrderAlreadyImported(session.Logger, order.Id, order.Revision, document);
         if (!session.DryRun)
         {
@@ -259,6 +266,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     private async Task QuarantineAsync(ShopOrder order, string reason, CancellationToken ct)
     {
         Report.OrdersQuarantined++;
+        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Quarantined);
         session.Quarantine("order", order.Id, $"order {order.Number}: {reason}");
         Log.OrderQuarantined(session.Logger, order.Number, order.Id, reason);
         if (!session.DryRun)
@@ -270,6 +278,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
     private void Count(DocumentKind kind)
     {
+        session.Metrics.Order(session, kind == DocumentKind.CustomerReturn ? SyncDiagnostics.OrderOutcomes.Reversed : SyncDiagnostics.OrderOutcomes.Imported);
         if (kind == DocumentKind.CustomerReturn)
         {
             Report.OrdersReversed++;
