@@ -48,6 +48,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<ServerSupervisor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServerSupervisor>());
         builder.Services.AddSingleton<ControlAccess>();
+        TelemetryEndpoints.Add(builder);
         builder.Services.Configure<HostOptions>(o =>
             // The host must wait at least as long as a server's drain, or a stop would cut a pass short.
             o.ShutdownTimeout = serviceOptions.StopTimeout + TimeSpan.FromSeconds(5));
@@ -62,6 +63,7 @@ public static class ServiceHost
         var access = app.Services.GetRequiredService<ControlAccess>();
         app.Use(access.InvokeAsync);
         ControlEndpoints.Map(app);
+        TelemetryEndpoints.Map(app);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceHost));
