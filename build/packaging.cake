@@ -10,8 +10,8 @@ using IODirectory = System.IO.Directory;
 /// <summary>Opens each .nupkg/.snupkg in a folder and checks what nuget.org and an integrator will see.</summary>
 public static class PackageChecks
 {
-    /// <summary>The tool carries native assets for these platforms only (Windows x64/arm64, Linux x64/arm64, macOS).</summary>
-    public static readonly string[] ToolRuntimes = { "win", "unix", "win-x64", "win-arm64", "linux-x64", "linux-arm64", "osx", "osx-x64", "osx-arm64" };
+    /// <summary>The tool carries native assets for these platforms only (Windows x64/arm64, Linux x64/arm64, macOS on Apple silicon).</summary>
+    public static readonly string[] ToolRuntimes = { "win", "unix", "win-x64", "win-arm64", "linux-x64", "linux-arm64", "osx", "osx-arm64" };
 
     public const long ToolSizeLimit = 10L * 1024 * 1024;
 
@@ -67,7 +67,7 @@ public static class PackageChecks
                 var foreign = zip.Entries.Select(e => Regex.Match(e.FullName, @"/runtimes/([^/]+)/")).Where(m => m.Success).Select(m => m.Groups[1].Value)
                     .Distinct().Where(r => !ToolRuntimes.Contains(r)).ToList();
                 if (foreign.Count > 0) problems.Add($"{id}: native assets of platforms the tool does not run on: {string.Join(", ", foreign)}");
-                foreach (var needed in new[] { "win-x64", "win-arm64", "linux-x64", "linux-arm64", "osx-x64", "osx-arm64" })
+                foreach (var needed in new[] { "win-x64", "win-arm64", "linux-x64", "linux-arm64", "osx-arm64" })
                 {
                     if (!zip.Entries.Any(e => e.FullName.Contains($"/runtimes/{needed}/native/"))) problems.Add($"{id}: no native assets for {needed}");
                 }
@@ -100,10 +100,10 @@ public static class PackageChecks
         return problems;
     }
 
-    /// <summary>ShopikoRepositoryUrl from IODirectory.Build.props: the one place it is written.</summary>
+    /// <summary>ShopikoRepositoryUrl from Directory.Build.props: the one place it is written.</summary>
     public static string RepositoryUrl()
     {
-        var props = XDocument.Load("IODirectory.Build.props");
+        var props = XDocument.Load("Directory.Build.props");
         return props.Descendants().First(e => e.Name.LocalName == "ShopikoRepositoryUrl").Value.Trim();
     }
 
