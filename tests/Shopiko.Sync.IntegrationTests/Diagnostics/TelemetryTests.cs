@@ -82,6 +82,23 @@ public class TelemetryTests
     }
 
     [Fact]
+    public async Task A_retried_shop_request_is_counted_with_the_status_it_was_retried_for()
+    {
+        var server = "telemetry-" + Guid.NewGuid().ToString("N")[..8];
+        using var recorder = new TelemetryRecorder(server);
+        await using var rig = await SyncRig.StartAsync(WarehouseProvider.Sqlite, s => { s.Name = server; s.Shop.MaxRetries = 1; });
+        await WarehouseSeed.CreateAsync(rig);
+        rig.Shop.Faults.Next(SandboxFault.InternalError());
+
+        var report = await rig.Engine().ExportAsync();
+
+        report.Outcome.Should().Be(RunOutcome.Succeeded, report.Error);
+        recorder.Sum(Instruments.ShopRetries, (Tags.HttpMethod, "GET"), (Tags.ShopOperation, "shop"), (Tags.HttpStatusCode, 500)).Should().Be(1);
+        recorder.Sum(Instruments.ShopRequests, (Tags.HttpMethod, "GET"), (Tags.ShopOperation, "shop"), (Tags.HttpStatusCode, 200)).Should().Be(1,
+            "a request is counted once, after its retries, with the status it ended with");
+    }
+
+    [Fact]
     public async Task A_failed_run_is_counted_with_its_error_type_and_its_span_is_an_error()
     {
         var server = "telemetry-" + Guid.NewGuid().ToString("N")[..8];
