@@ -39,6 +39,12 @@ public sealed class ServerOptions
 
     /// <summary>Linking records that already exist on both sides (lifts the original's "one side must be empty" rule).</summary>
     public MatchingOptions Matching { get; set; } = new();
+
+    /// <summary>Where these settings were read from (<c>ShopikoSync:Servers:0</c>); null when built in code.</summary>
+    internal string? SettingsPath { get; set; }
+
+    /// <summary>Values that could not be read when the settings were bound (<see cref="ShopikoSyncConfiguration"/>).</summary>
+    internal List<SettingProblem> BindingProblems { get; } = [];
 }
 
 /// <summary>Which database engine holds the Warehouse Pro database.</summary>

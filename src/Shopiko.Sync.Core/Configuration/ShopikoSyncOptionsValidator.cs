@@ -1,50 +1,19 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 
 namespace Shopiko.Sync.Configuration;
 
 /// <summary>
-/// Validates <see cref="ShopikoSyncOptions"/> when the host starts. Every failure names its setting the way
-/// configuration spells it (<c>ShopikoSync:Servers[0]:Import:Object</c>). Values that are set must be valid for every
-/// server; a server must also be complete (database, shop credentials, object) when it starts automatically — other
-/// servers are checked for completeness when their engine is created, so a hidden, half-configured server does not
-/// stop the host.
+/// The checks of one server's settings. Every failure names its setting the way configuration spells it
+/// (<c>ShopikoSync:Servers:0:Shop:Key</c>). They run per server (<see cref="ShopikoSyncValidation"/>), never for the
+/// host as a whole: a server whose settings are wrong is listed with its reasons and refused when it would run, while
+/// the others go on.
 /// </summary>
-internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSyncOptions>
+internal static class ShopikoSyncOptionsValidator
 {
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, ShopikoSyncOptions options)
-    {
-        var failures = new List<string>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < options.Servers.Count; i++)
-        {
-            var server = options.Servers[i];
-            if (server is null)
-            {
-                failures.Add($"{Prefix(i)}: the server is empty.");
-                continue;
-            }
-
-            if (!string.IsNullOrWhiteSpace(server.Name) && !names.Add(server.Name.Trim()))
-            {
-                failures.Add($"{Prefix(i)}:Name: another server is already named '{server.Name}'; names must be unique.");
-            }
-
-            failures.AddRange(ValidateValues(server, i).Select(p => p.Message));
-            if (server.AutoStart)
-            {
-                failures.AddRange(ValidatePresent(server, i).Select(p => p.Message));
-            }
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
     /// <summary>Problems with values that are set.</summary>
     internal static IEnumerable<(string Setting, string Message)> ValidateValues(ServerOptions server, int index)
     {
-        var p = Prefix(index);
+        var p = SettingsPath(server, index);
         if (string.IsNullOrWhiteSpace(server.Name))
         {
             yield return Problem($"{p}:Name", "is empty; give the server a name, e.g. Shopiko.");
@@ -52,7 +21,7 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
 
         if (!Enum.IsDefined(server.Warehouse.Provider))
         {
-            yield return Problem($"{p}:Warehouse:Provider", "must be MySql, SqlServer, Access or Sqlite.");
+            yield return Problem($"{p}:Warehouse:Provider", $"must be one of {SettingValues.AcceptedNames(typeof(WarehouseProvider))}.");
         }
 
         if (server.Warehouse.CommandTimeout <= TimeSpan.Zero)
@@ -124,7 +93,7 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
         {
             if (string.IsNullOrWhiteSpace(server.Export.StockObjects[s]))
             {
-                yield return Problem($"{p}:Export:StockObjects[{s.ToString(CultureInfo.InvariantCulture)}]", "is empty; give an object's name or ID.");
+                yield return Problem($"{p}:Export:StockObjects:{s.ToString(CultureInfo.InvariantCulture)}", "is empty; give an object's name or ID.");
             }
         }
     }
@@ -135,7 +104,7 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
 
     private static IEnumerable<(string Setting, string Message)> ValidatePresent(ServerOptions server, int index)
     {
-        var p = Prefix(index);
+        var p = SettingsPath(server, index);
         if (string.IsNullOrWhiteSpace(server.Warehouse.ConnectionString))
         {
             yield return Problem($"{p}:Warehouse:ConnectionString", "is empty; set the Warehouse Pro database's connection string.");
@@ -156,11 +125,7 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
             yield return Problem($"{p}:Shop:Key", "is empty; copy \"Ключ\" from the shop's Microinvest add-on page.");
         }
 
-        var stockFromObject = server.Export.Start != StartMode.Disabled && server.Export.StockObjects.Count == 0;
-        if (string.IsNullOrWhiteSpace(server.Import.Object) && (server.Import.Start != StartMode.Disabled || stockFromObject))
-        {
-            yield return Problem($"{p}:Import:Object", "is empty; set the Warehouse Pro object (name or ID, e.g. \"Централен Склад\") orders are written to and stock is read from.");
-        }
+        // An empty Import:Object is not missing: the run takes the warehouse's first object, as documented.
     }
 
     private static IEnumerable<(string Setting, string Message)> ValidateJob(JobOptions job, string p)
@@ -200,8 +165,9 @@ internal sealed class ShopikoSyncOptionsValidator : IValidateOptions<ShopikoSync
 
     private static (string Setting, string Message) Problem(string setting, string text) => (setting, $"{setting} {text}");
 
-    /// <summary>Where server <paramref name="index"/> lives in configuration: <c>ShopikoSync:Servers[0]</c>.</summary>
-    internal static string SettingsPath(int index) => $"{ShopikoSyncOptions.SectionName}:Servers[{index.ToString(CultureInfo.InvariantCulture)}]";
+    /// <summary>Where server <paramref name="index"/> lives in configuration: <c>ShopikoSync:Servers:0</c>.</summary>
+    internal static string SettingsPath(int index) => $"{ShopikoSyncOptions.SectionName}:Servers:{index.ToString(CultureInfo.InvariantCulture)}";
 
-    private static string Prefix(int index) => SettingsPath(index);
+    /// <summary>Where <paramref name="server"/> was read from, or where it stands in the list when built in code.</summary>
+    internal static string SettingsPath(ServerOptions? server, int index) => server?.SettingsPath ?? SettingsPath(index);
 }

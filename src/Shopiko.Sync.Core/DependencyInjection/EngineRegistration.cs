@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sync;
 
 namespace Shopiko.Sync.DependencyInjection;
@@ -11,7 +9,7 @@ internal static class EngineRegistration
 {
     internal static void Add(IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopikoSyncOptions>, ShopikoSyncOptionsValidator>());
+        // Settings are validated per server (ShopikoSyncValidation), not on host start: one bad server must not stop the rest.
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<ISyncEngineFactory, SyncEngineFactory>();

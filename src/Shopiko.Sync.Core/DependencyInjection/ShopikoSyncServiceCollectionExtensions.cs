@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Shopiko.Sync.Configuration;
 
 // Entry points live in the DI namespace, as Microsoft.Extensions.* and Polly do, so `services.AddShopikoSync()` is found without a using.
@@ -9,8 +10,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ShopikoSyncServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the warehouse store, the shop API client and the sync engine. Options are validated when the host starts
-    /// (and when an engine is first created).
+    /// Adds the warehouse store, the shop API client and the sync engine. Each server's settings are validated on their
+    /// own (<see cref="ShopikoSyncValidation.ValidateServers"/>) and when its engine is created, so one bad server never
+    /// stops the others.
     /// </summary>
     public static ShopikoSyncBuilder AddShopikoSync(this IServiceCollection services, Action<ShopikoSyncOptions>? configure = null)
     {
@@ -34,7 +36,10 @@ public static class ShopikoSyncServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         var builder = services.AddShopikoSync();
-        services.Configure<ShopikoSyncOptions>(section);
+        // Bound server by server (not with Configure(section)): the plain binder drops a server whose value does not
+        // convert, silently; this one keeps it with the reason (ShopikoSyncValidation.ValidateServers).
+        services.Configure<ShopikoSyncOptions>(o => ShopikoSyncConfiguration.Bind(section, o));
+        services.AddSingleton<IOptionsChangeTokenSource<ShopikoSyncOptions>>(new ConfigurationChangeTokenSource<ShopikoSyncOptions>(section));
         return builder;
     }
 }

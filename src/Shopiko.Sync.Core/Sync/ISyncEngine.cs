@@ -59,8 +59,8 @@ public sealed record CheckReport
 {
     /// <summary>The server.</summary>
     public required string Server { get; init; }
-    /// <summary>True when both sides were reached and are usable.</summary>
-    public bool Ok => WarehouseError is null && ShopError is null;
+    /// <summary>True when both sides were reached and are usable, and nothing a run needs failed its check.</summary>
+    public bool Ok => WarehouseError is null && ShopError is null && Checks.All(c => c.Status != CheckStatus.Failed);
     /// <summary>Warehouse provider and schema version, when reached.</summary>
     public string? Warehouse { get; init; }
     /// <summary>Why the warehouse is not usable.</summary>
@@ -69,4 +69,9 @@ public sealed record CheckReport
     public string? Shop { get; init; }
     /// <summary>Why the shop is not usable.</summary>
     public string? ShopError { get; init; }
+    /// <summary>
+    /// What a run needs, checked once both sides were reached: the import object, the stock objects, the price column,
+    /// the shipping good, the currencies, the first-run guard. A run refuses what fails here.
+    /// </summary>
+    public IReadOnlyList<CheckItem> Checks { get; init; } = [];
 }

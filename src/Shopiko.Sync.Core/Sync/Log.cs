@@ -11,8 +11,12 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Information, "Server {Server}: {Operation} finished {Outcome} in {Seconds:0.000} s: {Summary}")]
     public static partial void RunFinished(ILogger logger, string server, string operation, RunOutcome outcome, double seconds, string summary);
 
+    // The reason alone: it is the friendly message the user acts on. The exception (stack trace, source paths) only at Debug.
     [LoggerMessage(1002, LogLevel.Error, "Server {Server}: {Operation} failed: {Error}")]
-    public static partial void RunFailed(ILogger logger, string server, string operation, string error, Exception exception);
+    public static partial void RunFailed(ILogger logger, string server, string operation, string error);
+
+    [LoggerMessage(1003, LogLevel.Debug, "Server {Server}: {Operation} failed; the details")]
+    public static partial void RunFailedDetail(ILogger logger, string server, string operation, Exception exception);
 
     [LoggerMessage(1010, LogLevel.Information, "Export {Entity}: batch of {Count} sent")]
     public static partial void BatchSent(ILogger logger, string entity, int count);

@@ -113,4 +113,51 @@ public sealed class RunReport
     public List<string> Plan { get; set; } = [];
     /// <summary>Seconds per phase.</summary>
     public Dictionary<string, double> Timings { get; set; } = [];
+
+    /// <summary>
+    /// What the run did in one line, for log lines and run listings: what it created and changed on each side (goods,
+    /// partners, groups, orders), what it held back, or why it failed; a dry run counts what it would do.
+    /// </summary>
+    public string Summarize()
+    {
+        var parts = new List<string>();
+        if (Export is { } e)
+        {
+            var sent = new[] { ("products", e.Products), ("customers", e.Customers), ("categories", e.Categories), ("stock", e.Stock) }
+                .Where(x => x.Item2.Created + x.Item2.Updated + x.Item2.Failed > 0)
+                .Select(x => $"{x.Item1} {Join(Count(x.Item2.Created, "created"), Count(x.Item2.Updated, "updated"), Count(x.Item2.Failed, "failed"))}")
+                .ToList();
+            parts.Add("export: " + (sent.Count > 0 ? string.Join(", ", sent) : "nothing changed"));
+        }
+
+        if (Import is { } i)
+        {
+            var documents = i.Documents.Count is > 0 and <= 5 ? $" ({string.Join(", ", i.Documents)})" : "";
+            var orders = Join(
+                i.OrdersImported > 0 ? $"{Plural(i.OrdersImported, "order")} imported{documents}" : null,
+                Count(i.OrdersAlreadyImported, "already imported"),
+                Count(i.OrdersReversed, "reversed"),
+                Count(i.OrdersQuarantined, "held back"));
+            var created = Join(Plural(i.GoodsCreated, "good"), Plural(i.PartnersCreated, "partner"), Plural(i.GroupsCreated, "group"));
+            parts.Add("import: " + (orders.Length > 0 ? orders : "no new orders") + (created.Length > 0 ? $"; created {created}" : ""));
+        }
+
+        var heldBack = Quarantine.Count - (Import?.OrdersQuarantined ?? 0);
+        if (heldBack > 0)
+        {
+            parts.Add($"{Plural(heldBack, "item")} held back");
+        }
+
+        if (Error is not null)
+        {
+            parts.Add(Error);
+        }
+
+        var line = string.Join("; ", parts);
+        return DryRun && line.Length > 0 ? "dry run (nothing written): " + line : line;
+
+        static string? Count(int n, string what) => n > 0 ? $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {what}" : null;
+        static string? Plural(int n, string what) => n > 0 ? $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {what}{(n == 1 ? "" : "s")}" : null;
+        static string Join(params string?[] items) => string.Join(", ", items.Where(x => x is not null));
+    }
 }

@@ -1,11 +1,15 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Diagnostics;
 using Shopiko.Sync.Shop;
+using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Sync.Export;
 using Shopiko.Sync.Sync.Import;
 using Shopiko.Sync.Sync.Matching;
+using Shopiko.Sync.Sync.Money;
 using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Sync;
 
@@ -20,7 +24,7 @@ internal sealed class SyncEngine(
     IShopikoApi api,
     TimeProvider time,
     ILogger<SyncEngine> logger,
-    string settingsPath = "ShopikoSync:Servers[0]",
+    string settingsPath = "ShopikoSync:Servers:0",
     SyncMetrics? metrics = null) : ISyncEngine
 {
     private readonly SyncMetrics _metrics = metrics ?? SyncMetrics.Shared;
@@ -45,11 +49,14 @@ internal sealed class SyncEngine(
     {
         string? warehouse = null, warehouseError = null, shop = null, shopError = null;
         SyncMetrics.CurrentServer = server.Name;
+        WarehouseInfo? warehouseInfo = null;
+        IReadOnlyList<WarehouseObject> objects = [];
+        ShopInfo? shopInfo = null;
         try
         {
-            var info = await store.GetInfoAsync(cancellationToken).ConfigureAwait(false);
-            var objects = await store.ReadObjectsAsync(cancellationToken).ConfigureAwait(false);
-            warehouse = $"{info.Provider} Warehouse Pro {info.SchemaVersion}, base currency {info.BaseCurrency}, prices {(info.Settings.PricesIncludeVat ? "include" : "exclude")} VAT, {objects.Count(o => !o.IsDeleted)} objects";
+            warehouseInfo = await store.GetInfoAsync(cancellationToken).ConfigureAwait(false);
+            objects = await store.ReadObjectsAsync(cancellationToken).ConfigureAwait(false);
+            warehouse = $"{warehouseInfo.Provider} Warehouse Pro {warehouseInfo.SchemaVersion}, base currency {warehouseInfo.BaseCurrency}, prices {(warehouseInfo.Settings.PricesIncludeVat ? "include" : "exclude")} VAT, {objects.Count(o => !o.IsDeleted)} objects";
         }
         catch (Exception e) when (e is WarehouseException or ShopikoConfigurationException)
         {
@@ -58,9 +65,9 @@ internal sealed class SyncEngine(
 
         try
         {
-            var info = await api.GetShopAsync(cancellationToken).ConfigureAwait(false);
-            shop = $"{info.Name} ({info.Currency}, prices {(info.PricesIncludeVat ? "include" : "exclude")} VAT), add-on {(info.AddonActive ? "active" : "inactive")}";
-            if (!info.AddonActive)
+            shopInfo = await api.GetShopAsync(cancellationToken).ConfigureAwait(false);
+            shop = $"{shopInfo.Name} ({shopInfo.Currency}, prices {(shopInfo.PricesIncludeVat ? "include" : "exclude")} VAT), add-on {(shopInfo.AddonActive ? "active" : "inactive")}";
+            if (!shopInfo.AddonActive)
             {
                 shopError = "The Microinvest synchronisation add-on is inactive in the shop's admin: activate it.";
             }
@@ -70,7 +77,138 @@ internal sealed class SyncEngine(
             shopError = e.Message;
         }
 
-        return new CheckReport { Server = server.Name, Warehouse = warehouse, WarehouseError = warehouseError, Shop = shop, ShopError = shopError };
+        var checks = warehouseInfo is not null && shopInfo is not null
+            ? await CheckRunNeedsAsync(warehouseInfo, objects, shopInfo, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new CheckReport { Server = server.Name, Warehouse = warehouse, WarehouseError = warehouseError, Shop = shop, ShopError = shopError, Checks = checks };
+    }
+
+    /// <summary>
+    /// What a run needs, asked the way the run asks it (the same session, resolution and guard), so <c>check</c> refuses
+    /// what <c>import</c> or <c>export</c> would then refuse. Reads only; the sync tables are created as a dry run does.
+    /// </summary>
+    private async Task<IReadOnlyList<CheckItem>> CheckRunNeedsAsync(WarehouseInfo warehouseInfo, IReadOnlyList<WarehouseObject> objects, ShopInfo shopInfo, CancellationToken ct)
+    {
+        var checks = new List<CheckItem>();
+        var importRuns = server.Import.Start != StartMode.Disabled;
+        var exportRuns = server.Export.Start != StartMode.Disabled;
+        var session = new SyncSession
+        {
+            Server = server,
+            SettingsPath = settingsPath,
+            Store = store,
+            Api = api,
+            Time = time,
+            Logger = logger,
+            Report = new RunReport { Server = server.Name, Operation = "check", DryRun = true, StartedAt = time.GetUtcNow() },
+            Options = new SyncRunOptions { DryRun = true },
+            Warehouse = warehouseInfo,
+            Shop = shopInfo,
+            Objects = objects,
+        };
+
+        static string Named(WarehouseObject o) => $"\"{o.Name.Trim()}\" (ID {o.Id.ToString(CultureInfo.InvariantCulture)})";
+
+        // The import object: written to by the import, and the default stock object of the export.
+        try
+        {
+            var chosen = session.ImportObject;
+            checks.Add(new CheckItem("import object", CheckStatus.Ok,
+                Named(chosen) + (string.IsNullOrWhiteSpace(server.Import.Object) ? " — Import:Object is not set, so the first object is used" : ""),
+                $"{settingsPath}:Import:Object"));
+        }
+        catch (ShopikoConfigurationException e)
+        {
+            // Unused when the import is off and the export names its own stock objects: worth a look, not a refusal.
+            var used = importRuns || (exportRuns && server.Export.StockObjects.Count == 0);
+            checks.Add(new CheckItem("import object", used ? CheckStatus.Failed : CheckStatus.Warning, e.Message, e.Setting));
+        }
+
+        if (exportRuns)
+        {
+            try
+            {
+                var ids = session.StockObjectIds;
+                checks.Add(new CheckItem("stock objects", CheckStatus.Ok,
+                    string.Join(", ", ids.Select(id => objects.First(o => o.Id == id)).Select(Named)) + (server.Export.StockObjects.Count == 0 ? " (the import object)" : ""),
+                    $"{settingsPath}:Export:StockObjects"));
+            }
+            catch (ShopikoConfigurationException e)
+            {
+                checks.Add(new CheckItem("stock objects", CheckStatus.Failed, e.Message, e.Setting));
+            }
+        }
+
+        // The currencies: an order in a currency the warehouse cannot take is refused; so is a price the shop cannot take.
+        try
+        {
+            var converter = CurrencyConverter.Between(warehouseInfo.BaseCurrency, shopInfo.Currency);
+            checks.Add(new CheckItem("currency", CheckStatus.Ok, converter.IsIdentity
+                ? $"{warehouseInfo.BaseCurrency} on both sides"
+                : $"the warehouse keeps {warehouseInfo.BaseCurrency}, the shop sells in {shopInfo.Currency}: prices and orders are converted at the fixed rate"));
+        }
+        catch (NotSupportedException e)
+        {
+            checks.Add(new CheckItem("currency", CheckStatus.Failed, e.Message));
+        }
+
+        try
+        {
+            if (exportRuns && server.Export.Goods)
+            {
+                checks.Add(await CheckPriceColumnAsync(ct).ConfigureAwait(false));
+            }
+
+            if (importRuns)
+            {
+                var code = server.Import.ShippingGoodCode.Trim();
+                var found = await store.FindGoodsByCodeAsync(code, ct).ConfigureAwait(false);
+                checks.Add(new CheckItem("shipping good", CheckStatus.Ok, found.Count > 0
+                    ? $"'{code}' {found.OrderBy(g => g.Id).First().Name} (ID {found.OrderBy(g => g.Id).First().Id.ToString(CultureInfo.InvariantCulture)})"
+                    : $"'{code}' does not exist yet: the first imported order with shipping creates it", $"{settingsPath}:Import:ShippingGoodCode"));
+            }
+
+            await store.EnsureSyncStateAsync(ct).ConfigureAwait(false);
+            var (refused, detail) = await FirstRunGuard.ProbeAsync(session, ct).ConfigureAwait(false);
+            checks.Add(new CheckItem("first run", refused ? CheckStatus.Failed : CheckStatus.Ok, detail, refused ? $"{settingsPath}:Matching:Enabled" : null));
+        }
+        catch (WarehouseException e)
+        {
+            checks.Add(new CheckItem("warehouse data", CheckStatus.Failed, e.Message));
+        }
+        catch (ShopikoApiException e)
+        {
+            checks.Add(new CheckItem("shop data", CheckStatus.Failed, e.Message));
+        }
+
+        return checks;
+    }
+
+    /// <summary>The price column: a column no good has a price in would send every product at 0.00.</summary>
+    private async Task<CheckItem> CheckPriceColumnAsync(CancellationToken ct)
+    {
+        var column = server.Export.PriceColumn;
+        int goods = 0, priced = 0;
+        await foreach (var good in store.ReadGoodsForShopAsync(column, ct).ConfigureAwait(false))
+        {
+            if (good.IsDeleted)
+            {
+                continue;
+            }
+
+            goods++;
+            if (good.Prices.Get(column) > 0)
+            {
+                priced++;
+            }
+        }
+
+        var setting = $"{settingsPath}:Export:PriceColumn";
+        return goods == 0
+            ? new CheckItem("price column", CheckStatus.Ok, $"{column}; the warehouse has no goods yet", setting)
+            : priced == 0
+                ? new CheckItem("price column", CheckStatus.Warning, $"no good has a price in {column}: every product would reach the shop at 0.00. Choose the column that holds the shop prices (PriceOut1 … PriceOut10).", setting)
+                : new CheckItem("price column", CheckStatus.Ok, $"{column}: {priced.ToString(CultureInfo.InvariantCulture)} of {goods.ToString(CultureInfo.InvariantCulture)} goods have a price", setting);
     }
 
     private async Task<RunReport> RunAsync(string operation, SyncRunOptions? options, bool export, bool import, CancellationToken ct)
@@ -118,7 +256,8 @@ internal sealed class SyncEngine(
             report.Outcome = RunOutcome.Failed;
             report.Error = e.Message;
             failure = e;
-            Log.RunFailed(logger, server.Name, operation, e.Message, e);
+            Log.RunFailed(logger, server.Name, operation, e.Message);
+            Log.RunFailedDetail(logger, server.Name, operation, e);
         }
         finally
         {
@@ -180,24 +319,5 @@ internal sealed class SyncEngine(
         await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
     }
 
-    private static string Summarize(RunReport report)
-    {
-        var parts = new List<string>();
-        if (report.Export is { } e)
-        {
-            parts.Add($"{e.ItemsSent} items sent (products +{e.Products.Created}/~{e.Products.Updated}, customers +{e.Customers.Created}/~{e.Customers.Updated}, stock {e.Stock.Created + e.Stock.Updated})");
-        }
-
-        if (report.Import is { } i)
-        {
-            parts.Add($"{i.OrdersImported} orders imported, {i.OrdersAlreadyImported} already imported, {i.OrdersReversed} reversed, {i.OrdersQuarantined} quarantined");
-        }
-
-        if (report.Error is not null)
-        {
-            parts.Add(report.Error);
-        }
-
-        return string.Join("; ", parts);
-    }
+    private static string Summarize(RunReport report) => report.Summarize();
 }

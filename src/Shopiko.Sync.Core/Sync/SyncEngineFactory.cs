@@ -21,7 +21,8 @@ internal sealed class SyncEngineFactory(
     /// <inheritdoc />
     public ISyncEngine Create(string? serverName = null)
     {
-        var servers = options.CurrentValue.Servers;
+        var current = options.CurrentValue;
+        var servers = current.Servers;
         int index;
         if (serverName is null)
         {
@@ -44,10 +45,11 @@ internal sealed class SyncEngineFactory(
         }
 
         var server = servers[index];
-        foreach (var problem in ShopikoSyncOptionsValidator.ValidateComplete(server, index))
+        var validation = current.ValidateServer(index);
+        if (!validation.IsValid)
         {
-            metrics?.Registry.Record(new RunReport { Server = server.Name, Outcome = RunOutcome.Failed, Error = problem.Message, FinishedAt = time.GetUtcNow() }, Diagnostics.RunFailureKind.Configuration);
-            throw new ShopikoConfigurationException(problem.Message, problem.Setting);
+            metrics?.Registry.Record(new RunReport { Server = server.Name, Outcome = RunOutcome.Failed, Error = validation.Summary, FinishedAt = time.GetUtcNow() }, Diagnostics.RunFailureKind.Configuration);
+            throw validation.ToException();
         }
 
         return new SyncEngine(
@@ -56,7 +58,7 @@ internal sealed class SyncEngineFactory(
             shops.Create(server.Shop),
             time,
             loggers.CreateLogger<SyncEngine>(),
-            ShopikoSyncOptionsValidator.SettingsPath(index),
+            ShopikoSyncOptionsValidator.SettingsPath(server, index),
             metrics);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class SyncSession
 {
     public required ServerOptions Server { get; init; }
 
-    /// <summary>Where the server's settings live in configuration (<c>ShopikoSync:Servers[0]</c>), for error messages.</summary>
+    /// <summary>Where the server's settings live in configuration (<c>ShopikoSync:Servers:0</c>), for error messages.</summary>
     public required string SettingsPath { get; init; }
     public required IWarehouseStore Store { get; init; }
     public required IShopikoApi Api { get; init; }
@@ -47,7 +47,7 @@ internal sealed class SyncSession
     /// <summary>The objects whose stock is exported (default: the import Object).</summary>
     public IReadOnlyList<int> StockObjectIds => Server.Export.StockObjects.Count == 0
         ? [ImportObject.Id]
-        : Server.Export.StockObjects.Select((o, i) => ResolveObject(o, $"Export:StockObjects[{i}]").Id).Distinct().ToList();
+        : Server.Export.StockObjects.Select((o, i) => ResolveObject(o, $"Export:StockObjects:{i}").Id).Distinct().ToList();
 
     private readonly Lock _productLinksLock = new();
     private Task<LinkTable>? _productLinks;
@@ -107,13 +107,20 @@ internal sealed class SyncSession
     {
         var setting = $"{SettingsPath}:{relativeSetting}";
         var name = value?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            // No object set: the first one, as the settings table promises — the lowest ID after Warehouse Pro's own
+            // default object (ID 1, "Служебен обект"), which is taken only when it is the only one.
+            return Objects.Where(o => !o.IsDeleted).OrderBy(o => o.Id == 1 ? 1 : 0).ThenBy(o => o.Id).FirstOrDefault()
+                ?? throw new ShopikoConfigurationException(
+                    $"The warehouse has no object to write to or read stock from ({setting}, server {Server.Name}): create one in Warehouse Pro.", setting);
+        }
+
         var found = int.TryParse(name, out var id)
             ? Objects.FirstOrDefault(o => o.Id == id)
             : Objects.FirstOrDefault(o => !o.IsDeleted && string.Equals(o.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
         return found ?? throw new ShopikoConfigurationException(
-            string.IsNullOrEmpty(name)
-                ? $"No warehouse object is set: set {setting} (server {Server.Name}) to the name or ID of a Warehouse Pro object (e.g. \"Централен Склад\")."
-                : $"The warehouse has no object \"{name}\" ({setting}, server {Server.Name}). Objects: {string.Join(", ", Objects.Where(o => !o.IsDeleted).Select(o => $"{o.Id} \"{o.Name}\""))}.",
+            $"The warehouse has no object \"{name}\" ({setting}, server {Server.Name}). Objects: {string.Join(", ", Objects.Where(o => !o.IsDeleted).Select(o => $"{o.Id} \"{o.Name}\""))}.",
             setting);
     }
 }

@@ -51,6 +51,9 @@ public interface IWarehouseStore
     /// <summary>A partner by ID, or null.</summary>
     Task<Partner?> FindPartnerAsync(int id, CancellationToken cancellationToken = default);
 
+    /// <summary>The lines of a written document (<c>operations</c> rows of one OperType, Acct and object), in order; empty when there is none.</summary>
+    Task<IReadOnlyList<WrittenLine>> ReadDocumentLinesAsync(int operType, long acct, int objectId, CancellationToken cancellationToken = default);
+
     /// <summary>Creates a goods group with the next free three-letter code under its parent.</summary>
     /// <param name="group">The group.</param>
     /// <param name="link">When given, the link row is written in the same transaction (scope, link).</param>

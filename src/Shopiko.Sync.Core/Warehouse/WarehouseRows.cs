@@ -144,6 +144,16 @@ internal sealed class StockRow
     public StockLevel ToStockLevel() => new(ObjectId, GoodId, Number.Read(Quantity));
 }
 
+internal sealed class DocumentLineRow
+{
+    public int GoodId { get; set; }
+    public double? Qtty { get; set; }
+    public double? PriceOut { get; set; }
+    public double? VatOut { get; set; }
+
+    public WrittenLine ToLine() => new(GoodId, Number.Read(Qtty), Number.Read(PriceOut), Number.Read(VatOut));
+}
+
 internal sealed class StoreRow
 {
     public int GoodId { get; set; }

@@ -188,9 +188,17 @@ internal sealed partial class WarehouseStore : IWarehouseStore
                 where = $"the {_dialect.Provider} database";
             }
 
-            throw new WarehouseConnectionException(
-                $"Cannot connect to {where}: {e.Message} Check the server address, port, database name, user and password " +
-                $"in the {_dialect.Provider} connection string, and that the server is running.", e);
+            string advice;
+            try
+            {
+                advice = _dialect.ConnectionAdvice(_options.ConnectionString);
+            }
+            catch (ArgumentException)
+            {
+                advice = $"Check the {_dialect.Provider} connection string.";
+            }
+
+            throw new WarehouseConnectionException($"Cannot connect to {where}: {e.Message} {advice}", e);
         }
     }
 
@@ -236,6 +244,9 @@ internal sealed partial class WarehouseStore : IWarehouseStore
 
     public async Task<IReadOnlyList<WarehouseObject>> ReadObjectsAsync(CancellationToken cancellationToken = default) =>
         await ListAsync<ObjectRow, WarehouseObject>(s => s.SelectObjects, null, r => r.ToObject(), cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<WrittenLine>> ReadDocumentLinesAsync(int operType, long acct, int objectId, CancellationToken cancellationToken = default) =>
+        await ListAsync<DocumentLineRow, WrittenLine>(s => s.SelectDocumentLines, new { OperType = operType, Acct = acct, ObjectId = objectId }, r => r.ToLine(), cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<VatGroup>> ReadVatGroupsAsync(CancellationToken cancellationToken = default) =>
         await ListAsync<VatGroupRow, VatGroup>(s => s.SelectVatGroups, null, r => r.ToVatGroup(), cancellationToken).ConfigureAwait(false);

@@ -28,15 +28,17 @@ public class EngineRegistrationTests
     }
 
     [Fact]
-    public void Invalid_settings_fail_validation_naming_the_setting()
+    public void Invalid_settings_do_not_stop_the_host_but_the_server_is_refused_naming_the_setting()
     {
         var bad = Server("A");
         bad.AutoStart = true;
-        bad.Import.Object = "";
-        using var services = new ServiceCollection().AddShopikoSync(o => o.Servers.Add(bad)).Services.BuildServiceProvider();
+        bad.Shop.BatchSize = 0;
+        using var services = new ServiceCollection().AddShopikoSync(o => o.Servers.AddRange([bad, Server("B")])).Services.BuildServiceProvider();
 
-        FluentActions.Invoking(() => services.GetRequiredService<IOptions<ShopikoSyncOptions>>().Value)
-            .Should().Throw<OptionsValidationException>().WithMessage("*ShopikoSync:Servers[0]:Import:Object*");
+        services.GetRequiredService<IOptions<ShopikoSyncOptions>>().Value.Servers.Should().HaveCount(2);
+        FluentActions.Invoking(() => services.GetRequiredService<ISyncEngineFactory>().Create("A"))
+            .Should().Throw<ShopikoConfigurationException>().WithMessage("*ShopikoSync:Servers:0:Shop:BatchSize*");
+        services.GetRequiredService<ISyncEngineFactory>().Create("B").ServerName.Should().Be("B");
     }
 
     [Fact]
@@ -48,6 +50,6 @@ public class EngineRegistrationTests
 
         FluentActions.Invoking(() => services.GetRequiredService<ISyncEngineFactory>().Create())
             .Should().Throw<ShopikoConfigurationException>()
-            .Which.Setting.Should().Be("ShopikoSync:Servers[0]:Shop:Key");
+            .Which.Setting.Should().Be("ShopikoSync:Servers:0:Shop:Key");
     }
 }

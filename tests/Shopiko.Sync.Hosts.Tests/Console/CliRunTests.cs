@@ -41,22 +41,24 @@ public sealed class CliRunTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private async Task<string> ConfigAsync(string? key = null, bool syncNomenclature = true)
+    private async Task<string> ConfigAsync(string? key = null, bool syncNomenclature = true, Action<JsonObject>? edit = null)
     {
         var path = _folder.File($"settings-{Guid.NewGuid():N}.json");
+        var server = new JsonObject
+        {
+            ["Name"] = "Shopiko",
+            ["Warehouse"] = new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = _connectionString },
+            ["Shop"] = new JsonObject { ["BaseUrl"] = _shop.BaseUrl.ToString(), ["ApiId"] = _shop.ApiId, ["Key"] = key ?? _shop.Key },
+            ["Import"] = new JsonObject { ["Object"] = "Централен Склад", ["SyncNomenclature"] = syncNomenclature },
+            ["Export"] = new JsonObject { ["Goods"] = true, ["Partners"] = true },
+        };
+        edit?.Invoke(server);
         await File.WriteAllTextAsync(path, new JsonObject
         {
             ["ShopikoSync"] = new JsonObject
             {
                 ["RunLog"] = new JsonObject { ["Folder"] = _folder.File("runs") },
-                ["Servers"] = new JsonArray(new JsonObject
-                {
-                    ["Name"] = "Shopiko",
-                    ["Warehouse"] = new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = _connectionString },
-                    ["Shop"] = new JsonObject { ["BaseUrl"] = _shop.BaseUrl.ToString(), ["ApiId"] = _shop.ApiId, ["Key"] = key ?? _shop.Key },
-                    ["Import"] = new JsonObject { ["Object"] = "Централен Склад", ["SyncNomenclature"] = syncNomenclature },
-                    ["Export"] = new JsonObject { ["Goods"] = true, ["Partners"] = true },
-                }),
+                ["Servers"] = new JsonArray(server),
             },
         }.ToJsonString());
         return path;
@@ -151,5 +153,174 @@ public sealed class CliRunTests : IAsyncLifetime
         ((string)JsonNode.Parse(result.Stdout)!["outcome"]!).Should().Be("failed");
         result.Stderr.Should().Contain("shopiko-sync: export failed:");
         _shop.State.Products.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Check_lists_what_a_run_needs_and_passes_a_ready_server()
+    {
+        var result = await CliProcess.RunAsync(_folder.Path, "check", "--config", await ConfigAsync());
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain("settings:  OK")
+            .And.Contain("import object: OK - \"Централен Склад\"")
+            .And.Contain("stock objects: OK")
+            .And.Contain("currency: OK")
+            .And.Contain("price column: OK - PriceOut2: 2 of 2 goods have a price")
+            .And.Contain("shipping good: OK - 'SHOPIKO-SHIPPING' does not exist yet")
+            .And.Contain("first run: OK - the shop has no products or customers yet");
+        result.Stderr.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Check_refuses_an_unknown_object_that_import_would_refuse()
+    {
+        var config = await ConfigAsync(edit: s => s["Import"]!["Object"] = "Склад Варна");
+
+        var check = await CliProcess.RunAsync(_folder.Path, "check", "--config", config);
+        check.ExitCode.Should().Be(1, check.ToString());
+        check.Stdout.Should().Contain("import object: FAILED").And.Contain("Склад Варна").And.Contain("ShopikoSync:Servers:0:Import:Object");
+        check.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("shopiko-sync: check failed for Shopiko: import object:");
+
+        var import = await CliProcess.RunAsync(_folder.Path, "import", "--config", config);
+        import.ExitCode.Should().Be(1, import.ToString());
+        import.Stderr.Should().Contain("Склад Варна");
+    }
+
+    [Fact]
+    public async Task Without_an_object_check_and_import_take_the_first_object()
+    {
+        var config = await ConfigAsync(edit: s => s["Import"]!.AsObject().Remove("Object"));
+
+        var check = await CliProcess.RunAsync(_folder.Path, "check", "--config", config);
+        check.ExitCode.Should().Be(0, check.ToString());
+        check.Stdout.Should().MatchRegex("import object: OK - \"Централен Склад\" \\(ID \\d+\\) — Import:Object is not set, so the first object is used");
+
+        var export = await CliProcess.RunAsync(_folder.Path, "export", "--json", "--config", config);
+        export.ExitCode.Should().Be(0, export.ToString());
+    }
+
+    [Fact]
+    public async Task Check_fails_the_first_run_when_both_sides_hold_data_and_warns_of_an_empty_price_column()
+    {
+        _shop.State.CreateProduct(new SandboxProductDraft { Sku = "7001", Name = "Вече в магазина", Price = 1.50m });
+        var config = await ConfigAsync(edit: s => s["Export"]!["PriceColumn"] = "PriceOut5");
+
+        var check = await CliProcess.RunAsync(_folder.Path, "check", "--config", config);
+
+        check.ExitCode.Should().Be(1, check.ToString());
+        check.Stdout.Should().Contain("first run: FAILED - Both the warehouse and the shop already hold goods or partners")
+            .And.Contain("price column: WARNING - no good has a price in PriceOut5");
+        check.Stderr.Should().Contain("check failed for Shopiko: first run:");
+
+        var matching = await CliProcess.RunAsync(_folder.Path, "check", "--config", await ConfigAsync(edit: s => s["Matching"] = new JsonObject { ["Enabled"] = true }));
+        matching.ExitCode.Should().Be(0, matching.ToString());
+        matching.Stdout.Should().Contain("first run: OK - both sides hold data");
+    }
+
+    [Fact]
+    public async Task Check_json_carries_every_item_with_its_status()
+    {
+        var result = await CliProcess.RunAsync(_folder.Path, "check", "--json", "--config", await ConfigAsync());
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var verdict = JsonNode.Parse(result.Stdout)!.AsArray().Single()!;
+        ((bool)verdict["ok"]!).Should().BeTrue();
+        ((bool)verdict["settings"]!["valid"]!).Should().BeTrue();
+        var checks = verdict["checks"]!.AsArray();
+        checks.Select(c => (string)c!["name"]!).Should().Contain(["import object", "stock objects", "currency", "price column", "shipping good", "first run"]);
+        checks.Should().OnlyContain(c => (string)c!["status"]! == "ok");
+    }
+
+    [Fact]
+    public async Task A_dry_run_plan_names_goods_and_partners_by_code_and_name()
+    {
+        var result = await CliProcess.RunAsync(_folder.Path, "export", "--dry-run", "--json", "--config", await ConfigAsync());
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var plan = JsonNode.Parse(result.Stdout)!["plan"]!.AsArray().Select(p => (string)p!).ToList();
+        plan.Should().Contain(p => p.Contains("'1001' Кафе Арабика 1 кг", StringComparison.Ordinal) && p.Contains("'1002' Зелен чай 100 г", StringComparison.Ordinal));
+        plan.Should().Contain(p => p.Contains("'Кафене Оазис ЕООД' (EIK 205123456)", StringComparison.Ordinal));
+        _shop.State.Products.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_one_line_summary_counts_what_an_import_created()
+    {
+        var config = await ConfigAsync();
+        (await CliProcess.RunAsync(_folder.Path, "export", "--config", config)).ExitCode.Should().Be(0);
+        var shopOnly = _shop.State.CreateProduct(new SandboxProductDraft { Sku = "9001", Name = "Само в магазина", Price = 9.99m });
+        _shop.State.PlaceOrder(new SandboxOrderDraft
+        {
+            Customer = new SandboxCustomerDraft { Name = "Петър Петров", Email = "petar@example.com" },
+            Lines = [new SandboxOrderLineDraft(shopOnly.Id, 1, null)],
+        });
+
+        var import = await CliProcess.RunAsync(_folder.Path, "import", "--config", config);
+        import.ExitCode.Should().Be(0, import.ToString());
+
+        var log = await CliProcess.RunAsync(_folder.Path, "log", "--config", config);
+        log.Stdout.Should().MatchRegex(@"import: 1 order imported \(S\d+\); created 1 good, 1 partner");
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_one_line_on_stderr_and_the_stack_trace_only_with_verbose()
+    {
+        var config = await ConfigAsync(key: "not-the-key");
+
+        var quiet = await CliProcess.RunAsync(_folder.Path, "import", "--config", config);
+        quiet.ExitCode.Should().Be(1, quiet.ToString());
+        quiet.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("shopiko-sync: import failed:");
+        quiet.Stderr.Should().NotContain("   at ").And.NotContain(".cs:line");
+        (quiet.Stdout + quiet.Stderr).Should().NotContain(_shop.Key);
+
+        var verbose = await CliProcess.RunAsync(_folder.Path, "import", "--verbose", "--config", config);
+        verbose.ExitCode.Should().Be(1, verbose.ToString());
+        verbose.Stderr.Should().Contain("ShopikoApiException").And.Contain(" at ");
+        verbose.Stderr.Should().NotContain("System.Net.Http.HttpClient", "HttpClient's categories stay at Warning even with --verbose");
+    }
+
+    [Fact]
+    public async Task One_bad_server_never_stops_the_others()
+    {
+        var path = _folder.File("two-servers.json");
+        await File.WriteAllTextAsync(path, new JsonObject
+        {
+            ["ShopikoSync"] = new JsonObject
+            {
+                ["RunLog"] = new JsonObject { ["Folder"] = _folder.File("runs") },
+                ["Servers"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["Name"] = "Old",
+                        ["Hidden"] = true,
+                        ["AutoStart"] = false,
+                        ["Warehouse"] = new JsonObject { ["Provider"] = "MariaDB", ["ConnectionString"] = "Server=db;Database=wh" },
+                        ["Shop"] = new JsonObject { ["BaseUrl"] = "https://old.example/api/microinvest/v1/", ["ApiId"] = "1", ["Key"] = "" },
+                        ["Import"] = new JsonObject { ["Interval"] = "soon" },
+                    },
+                    new JsonObject
+                    {
+                        ["Name"] = "Good",
+                        ["Warehouse"] = new JsonObject { ["Provider"] = "sqlite", ["ConnectionString"] = _connectionString },
+                        ["Shop"] = new JsonObject { ["BaseUrl"] = _shop.BaseUrl.ToString(), ["ApiId"] = _shop.ApiId, ["Key"] = _shop.Key },
+                        ["Import"] = new JsonObject { ["Object"] = "Централен Склад", ["Interval"] = "5 min" },
+                        ["Export"] = new JsonObject { ["Goods"] = "yes", ["Partners"] = true, ["Interval"] = "15m" },
+                    }),
+            },
+        }.ToJsonString());
+
+        var good = await CliProcess.RunAsync(_folder.Path, "export", "--server", "Good", "--json", "--config", path);
+        good.ExitCode.Should().Be(0, good.ToString());
+        _shop.State.Products.Should().HaveCount(2);
+
+        var bad = await CliProcess.RunAsync(_folder.Path, "export", "--server", "Old", "--config", path);
+        bad.ExitCode.Should().Be(1, bad.ToString());
+        var line = bad.Stderr.Trim().Split('\n').Should().ContainSingle().Subject;
+        line.Should().Contain("ShopikoSync:Servers:0:Import:Interval is \"soon\"").And.Contain("5 min").And.Contain("ShopikoSync:Servers:0:Shop:Key");
+
+        var check = await CliProcess.RunAsync(_folder.Path, "check", "--config", path);
+        check.ExitCode.Should().Be(1, check.ToString());
+        check.Stdout.Should().Contain("Old: FAILED").And.Contain("Good: OK").And.Contain("error: ShopikoSync:Servers:0:Import:Interval");
+        check.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("shopiko-sync: check failed for Old:");
     }
 }

@@ -14,6 +14,8 @@ public sealed class DemoTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Stdout.Should().Contain("Demo finished").And.Contain("GIFT-5").And.Contain("PROLET10");
+        result.Stdout.Should().Contain("every product's shop quantity equals the warehouse stock; all 3 orders are acknowledged with their document, and each document totals its order.")
+            .And.EndWith("Demo finished: both sides agree." + Environment.NewLine);
         File.Exists(folder.File("demo/warehouse.db")).Should().BeTrue();
         File.Exists(folder.File("demo/appsettings.json")).Should().BeTrue();
         File.ReadAllText(folder.File("demo/appsettings.json")).Should().NotContain("\"Key\"");

@@ -164,6 +164,6 @@ public class ObjectSettingTests
         var report = await rig.Engine().ImportAsync();
 
         report.Outcome.Should().Be(RunOutcome.Failed);
-        report.Error.Should().Contain("ShopikoSync:Servers[0]:Import:Object").And.Contain("Склад Варна").And.Contain(SyncRig.ObjectName);
+        report.Error.Should().Contain("ShopikoSync:Servers:0:Import:Object").And.Contain("Склад Варна").And.Contain(SyncRig.ObjectName);
     }
 }

@@ -211,6 +211,22 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
+    public async Task A_written_document_reads_back_its_lines_and_total()
+    {
+        var db = await NewDatabaseAsync();
+        var store = db.NewStore();
+        var coffee = await NewGoodAsync(store, "SKU-1");
+        var tea = await NewGoodAsync(store, "SKU-2", price: 4.2m);
+
+        var written = await store.WriteDocumentAsync(Sale(2, 1, (coffee.Id, 2, 12m), (tea.Id, 1, 4.2m)));
+        var lines = await store.ReadDocumentLinesAsync(written.OperType, written.Acct, written.ObjectId);
+
+        lines.Select(l => (l.GoodId, l.Quantity, l.PriceOut)).Should().Equal((coffee.Id, 2m, 12m), (tea.Id, 1m, 4.2m));
+        lines.Sum(l => l.Total(pricesIncludeVat: true)).Should().Be(28.2m);
+        (await store.ReadDocumentLinesAsync(written.OperType, written.Acct + 1, written.ObjectId)).Should().BeEmpty();
+    }
+
+    [StoreFact]
     public async Task Sale_numbers_follow_the_existing_sales_and_skip_reserved_numbers()
     {
         var db = await NewDatabaseAsync();

@@ -223,10 +223,20 @@ internal sealed class DeltaSender<TItem>(
 
     private void Plan((int LocalId, TItem Item, string Hash)[] batch)
     {
-        session.Report.Plan.Add($"send {batch.Length} {entityName} ({string.Join(", ", batch.Take(10).Select(b => b.LocalId.ToString(CultureInfo.InvariantCulture)))}{(batch.Length > 10 ? ", …" : "")})");
+        session.Report.Plan.Add($"send {batch.Length} {entityName} ({string.Join(", ", batch.Take(10).Select(b => Describe(b.LocalId, b.Item)))}{(batch.Length > 10 ? ", …" : "")})");
         counts.Updated += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is not null);
         counts.Created += batch.Count(b => links.ByLocal(b.LocalId)?.RemoteId is null);
     }
+
+    /// <summary>An item in a plan as the merchant knows it: by code and name, not the warehouse's internal ID.</summary>
+    internal static string Describe(int localId, TItem item) => item switch
+    {
+        ProductUpsert p => $"'{p.Sku}' {p.Name}",
+        CustomerUpsert c => string.IsNullOrEmpty(c.Eik) ? $"'{c.Name}'" : $"'{c.Name}' (EIK {c.Eik})",
+        CategoryUpsert g => $"'{g.Name}'",
+        StockUpsert s => $"good {s.ExternalId}: {s.Quantity.ToString("0.###", CultureInfo.InvariantCulture)}",
+        _ => localId.ToString(CultureInfo.InvariantCulture),
+    };
 
     private sealed record SentBatch((int LocalId, TItem Item, string Hash)[] Batch, Task<IReadOnlyList<BatchItemResult>> Answer);
 }

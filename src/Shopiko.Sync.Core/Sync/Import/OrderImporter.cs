@@ -162,7 +162,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             : DocumentKind.Sale;
         if (session.DryRun)
         {
-            session.Report.Plan.Add(plan.Describe(KindName(kind)));
+            session.Report.Plan.Add(plan.Describe(KindName(kind), catalog.Partners.Describe));
             Count(kind);
             return;
         }

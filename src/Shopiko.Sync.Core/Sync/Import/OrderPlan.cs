@@ -24,8 +24,9 @@ internal sealed record OrderPlan(
     public DocumentPayments Payments => new(Total, Date, Paid ? [new DocumentPayment(PaymentTypeId, Total)] : [], PaymentTypeId);
 
     /// <summary>A one-line description for the dry-run plan and the log.</summary>
-    public string Describe(string documentKind) =>
-        $"order {Order.Number} (id {Order.Id}, revision {Order.Revision}) → {documentKind} for {Partner.Describe()}: " +
+    public string Describe(string documentKind, Func<int, string>? partnerName = null) =>
+        $"order {Order.Number} (id {Order.Id}, revision {Order.Revision}) → {documentKind} for " +
+        $"{(Partner is ExistingPartner e && partnerName is not null ? $"partner {partnerName(e.PartnerId)} (by {e.How})" : Partner.Describe())}: " +
         $"{Lines.Count} lines, total {Total:0.00}{(Paid ? ", paid" : ", due")}";
 }
 

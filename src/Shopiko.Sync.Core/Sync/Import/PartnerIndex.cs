@@ -31,6 +31,11 @@ internal sealed class PartnerIndex
         AddKey(_byEmail, partner.Email, partner.Id);
     }
 
+    /// <summary>A known partner as the merchant knows it: <c>'P0012' Фирма ООД</c> (its ID when unknown).</summary>
+    public string Describe(int partnerId) => _byId.TryGetValue(partnerId, out var p)
+        ? $"'{p.Code}' {p.Company}"
+        : partnerId.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Records that shop customer <paramref name="remoteId"/> is partner <paramref name="localId"/>.</summary>
     public void Link(string remoteId, int localId) => _byRemoteId[remoteId] = localId;
 

@@ -94,8 +94,17 @@ internal static class FirstRunGuard
 
         if (session.DryRun)
         {
-            session.Report.Plan.AddRange(goodsResult.Matched.Select(m => $"link good {m.LocalId} to product {m.RemoteId} (by {m.How})"));
-            session.Report.Plan.AddRange(partnersResult.Matched.Select(m => $"link partner {m.LocalId} to customer {m.RemoteId} (by {m.How})"));
+            // Named as the merchant knows them (code and name), not by internal IDs.
+            var goodById = goods.ToDictionary(g => g.Id);
+            var productById = products.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
+            var partnerById = partners.ToDictionary(p => p.Id);
+            var customerById = customers.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+            session.Report.Plan.AddRange(goodsResult.Matched.Select(m =>
+                $"link good {(goodById.TryGetValue(m.LocalId, out var g) ? $"'{g.Code}' {g.Name}" : m.LocalId.ToString(System.Globalization.CultureInfo.InvariantCulture))} " +
+                $"to product {(productById.TryGetValue(m.RemoteId, out var p) ? $"'{p.Sku}' {p.Name}" : m.RemoteId)} (by {m.How})"));
+            session.Report.Plan.AddRange(partnersResult.Matched.Select(m =>
+                $"link partner {(partnerById.TryGetValue(m.LocalId, out var w) ? $"'{w.Code}' {w.Company}" : m.LocalId.ToString(System.Globalization.CultureInfo.InvariantCulture))} " +
+                $"to customer {(customerById.TryGetValue(m.RemoteId, out var c) ? $"'{c.Name}'" : m.RemoteId)} (by {m.How})"));
         }
         else
         {
@@ -124,6 +133,45 @@ internal static class FirstRunGuard
             await session.Store.SaveLinksAsync(session.Scope, chunk.Select(m => new SyncLink(entity, m.LocalId, m.RemoteId, null)).ToList(), ct).ConfigureAwait(false);
             await link(chunk.Select(m => new LinkItem(m.RemoteId, m.LocalId.ToString(CultureInfo.InvariantCulture))).ToList(), ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// What <see cref="RunAsync"/> would decide, without writing a mark or matching anything (for <c>check</c>): the
+    /// same questions in the same order.
+    /// </summary>
+    /// <returns>Refused: a run would stop with <see cref="BothSystemsHaveDataException"/>; Detail: why, in words.</returns>
+    public static async Task<(bool Refused, string Detail)> ProbeAsync(SyncSession session, CancellationToken ct)
+    {
+        var store = session.Store;
+        if (await store.HasLinksAsync(session.Scope, SyncEntity.Product, ct).ConfigureAwait(false) ||
+            await store.HasLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
+        {
+            return (false, "records are already linked: not a first run");
+        }
+
+        if (session.Shop.Counts.Products == 0 && session.Shop.Counts.Customers == 0)
+        {
+            return (false, "the shop has no products or customers yet: the first export sends the warehouse's");
+        }
+
+        if (await store.ReadMarkAsync(session.Scope, ShopWasEmptyMark, ct).ConfigureAwait(false) is not null)
+        {
+            return (false, "a first export was interrupted: the next run finishes it");
+        }
+
+        var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
+        var warehouseHasData =
+            await AnyAsync(store.ReadGoodsAsync(ct), g => !g.IsDeleted && !string.Equals(g.Code.Trim(), shippingCode, StringComparison.OrdinalIgnoreCase)).ConfigureAwait(false) ||
+            await AnyAsync(store.ReadPartnersAsync(ct), p => !p.IsDeleted).ConfigureAwait(false);
+        if (!warehouseHasData)
+        {
+            return (false, "the warehouse has no goods or partners yet: the first import brings the shop's");
+        }
+
+        return session.Server.Matching.Enabled
+            ? (false, $"both sides hold data (the shop has {session.Shop.Counts.Products} products and {session.Shop.Counts.Customers} customers); matching links them by code, barcode, EIK, VAT number or e-mail (a dry run lists the links)")
+            : (true, $"Both the warehouse and the shop already hold goods or partners (the shop has {session.Shop.Counts.Products} products and {session.Shop.Counts.Customers} customers), and nothing links them: a run would refuse. " +
+                     "Start with one empty side, or turn on matching (Matching:Enabled = true) to link existing records by code, barcode, EIK, VAT number or e-mail.");
     }
 
     private static async Task<bool> AnyAsync<T>(IAsyncEnumerable<T> items, Func<T, bool> predicate)

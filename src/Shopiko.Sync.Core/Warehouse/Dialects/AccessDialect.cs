@@ -40,6 +40,14 @@ internal sealed class AccessDialect : WarehouseDialect
         return $"Access database '{(b.TryGetValue("Data Source", out var path) ? path : "?")}'";
     }
 
+    public override string ConnectionAdvice(string connectionString)
+    {
+        var b = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return b.TryGetValue("Data Source", out var path) && path is string file && file.Length > 0 && !File.Exists(file)
+            ? $"The file {Path.GetFullPath(file)} does not exist: check the Data Source path of the .mdb file."
+            : "Check the Data Source path of the .mdb file, its database password, and that the Microsoft Access Database Engine (OLE DB) is installed.";
+    }
+
     public override string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
 
     public override string Param(string name) => "?" + name + "?";

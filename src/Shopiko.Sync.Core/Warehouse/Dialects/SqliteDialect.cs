@@ -45,6 +45,14 @@ internal sealed class SqliteDialect : WarehouseDialect
         }
     }
 
+    public override string ConnectionAdvice(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return file.Length > 0 && file != ":memory:" && !File.Exists(file)
+            ? $"The file {Path.GetFullPath(file)} does not exist: check the Data Source path (a relative path is taken from {Environment.CurrentDirectory})."
+            : "Check the Data Source path, that the file is a SQLite database, and that this account may read and write it and its folder.";
+    }
+
     public override string Describe(string connectionString) =>
         $"SQLite file '{new SqliteConnectionStringBuilder(connectionString).DataSource}'";
 

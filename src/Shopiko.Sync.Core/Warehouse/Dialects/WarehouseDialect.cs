@@ -23,6 +23,10 @@ internal abstract class WarehouseDialect
     /// <summary>Where the connection points, for messages (never includes a password).</summary>
     public abstract string Describe(string connectionString);
 
+    /// <summary>What to check when the database cannot be opened: a database server's address and login by default.</summary>
+    public virtual string ConnectionAdvice(string connectionString) =>
+        $"Check the server address, port, database name, user and password in the {Provider} connection string, and that the server is running.";
+
     /// <summary>Quotes an identifier (column or table).</summary>
     public abstract string Quote(string identifier);
 
@@ -295,6 +299,9 @@ internal abstract class WarehouseDialect
                     $"{P("UserRealTime")}, {P($"Type{r}")}, ' ', {P("EndDate")})")),
             CountDocumentLines =
                 $"SELECT COUNT(*) FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
+            SelectDocumentLines =
+                $"SELECT {Q("GoodID")} AS GoodId, {Q("Qtty")} AS Qtty, {Q("PriceOut")} AS PriceOut, {Q("VATOut")} AS VatOut FROM {T("operations")} " +
+                $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}",
             DeleteDocumentLines =
                 $"DELETE FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
             DeleteDocumentPayments =

@@ -71,6 +71,9 @@ internal sealed class WarehouseSql
     /// <summary>That many payment rows of one document in one INSERT (per row <c>@Qtty{r}</c>, <c>@Mode{r}</c>, <c>@Type{r}</c>).</summary>
     public required Func<int, string> InsertPayments { get; init; }
     public required string CountDocumentLines { get; init; }
+
+    /// <summary>A written document's lines (quantity, price, VAT), to read back what it totals.</summary>
+    public required string SelectDocumentLines { get; init; }
     public required string DeleteDocumentLines { get; init; }
     public required string DeleteDocumentPayments { get; init; }
 

@@ -63,6 +63,18 @@ public sealed record DocumentPayments(decimal Due, DateOnly DueDate, IReadOnlyLi
 /// <param name="Amount">Amount in the base currency.</param>
 public sealed record DocumentPayment(int PaymentTypeId, decimal Amount);
 
+/// <summary>A line of a written document, read back.</summary>
+/// <param name="GoodId">operations.GoodID.</param>
+/// <param name="Quantity">operations.Qtty.</param>
+/// <param name="PriceOut">operations.PriceOut: the unit price after discount.</param>
+/// <param name="VatOut">operations.VATOut: the unit VAT (unrounded).</param>
+public sealed record WrittenLine(int GoodId, decimal Quantity, decimal PriceOut, decimal VatOut)
+{
+    /// <summary>The line's amount to the cent, as Warehouse Pro shows it: quantity × price, plus VAT when prices exclude it.</summary>
+    public decimal Total(bool pricesIncludeVat) =>
+        Math.Round(Quantity * (pricesIncludeVat ? PriceOut : PriceOut + VatOut), 2, MidpointRounding.AwayFromZero);
+}
+
 /// <summary>What the store wrote.</summary>
 /// <param name="Kind">The document kind.</param>
 /// <param name="OperType">operations.OperType.</param>

@@ -32,8 +32,5 @@ internal sealed class CliOptions
         Description = "Compute everything and report the plan; write nothing on either side.",
     };
 
-    public Option<bool> Full { get; } = new("--full")
-    {
-        Description = "Ignore the remembered hashes and send everything.",
-    };
+    // --full is made per command (RunCommand): its meaning differs between import and export.
 }

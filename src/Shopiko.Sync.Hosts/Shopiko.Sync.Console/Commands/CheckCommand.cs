@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Console.Output;
@@ -8,12 +9,15 @@ using Shopiko.Sync.Sync.RunLog;
 
 namespace Shopiko.Sync.Console.Commands;
 
-/// <summary><c>check</c>: validates the configuration and reaches both sides of every server (or one).</summary>
+/// <summary>
+/// <c>check</c>: validates the settings of every server (or one), reaches both sides and checks what a run needs, so
+/// what passes here is what <c>import</c> and <c>export</c> accept.
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliOptions options)
     {
-        var command = new Command("check", "Validate the configuration and reach both sides: database schema, shop add-on, credentials.")
+        var command = new Command("check", "Validate the settings and check what a run needs: database, shop add-on, credentials, object, stock objects, price column, shipping good, currency, first run.")
         {
             options.Server,
             options.Json,
@@ -43,9 +47,11 @@ internal static class CheckCommand
         await using (services.ConfigureAwait(false))
         {
             var verdicts = new List<Verdict>();
+            var validations = services.Options.ValidateServers();
             foreach (var server in servers)
             {
-                verdicts.Add(await CheckAsync(services, server, ct).ConfigureAwait(false));
+                var validation = validations.FirstOrDefault(v => string.Equals(v.Name, server, StringComparison.OrdinalIgnoreCase));
+                verdicts.Add(await CheckAsync(services, server, validation, ct).ConfigureAwait(false));
             }
 
             if (json)
@@ -55,25 +61,23 @@ internal static class CheckCommand
                     v.Server,
                     v.Ok,
                     v.Reason,
+                    Settings = new
+                    {
+                        Valid = v.Validation?.IsValid ?? true,
+                        Problems = (v.Validation?.Problems ?? []).Select(p => new { p.Setting, Severity = p.Severity == SettingSeverity.Error ? "error" : "warning", p.Message }),
+                    },
                     Warehouse = v.Report?.Warehouse,
                     WarehouseError = v.Report?.WarehouseError,
                     Shop = v.Report?.Shop,
                     ShopError = v.Report?.ShopError,
+                    Checks = v.Report?.Checks ?? [],
                 }));
             }
             else
             {
                 foreach (var verdict in verdicts)
                 {
-                    terminal.Line($"{verdict.Server}: {(verdict.Ok ? "OK" : "FAILED")}");
-                    if (verdict.Report is not { } report)
-                    {
-                        terminal.Line("  configuration: FAILED - " + verdict.Reason);
-                        continue;
-                    }
-
-                    terminal.Line("  warehouse: " + (report.WarehouseError is null ? report.Warehouse ?? "reached" : "FAILED - " + report.WarehouseError));
-                    terminal.Line("  shop:      " + (report.ShopError is null ? report.Shop ?? "reached" : "FAILED - " + report.ShopError));
+                    Print(terminal, verdict);
                 }
             }
 
@@ -86,27 +90,65 @@ internal static class CheckCommand
         }
     }
 
-    private static async Task<Verdict> CheckAsync(CliServices services, string server, CancellationToken ct)
+    private static void Print(Terminal terminal, Verdict verdict)
     {
-        try
+        terminal.Line($"{verdict.Server}: {(verdict.Ok ? "OK" : "FAILED")}");
+        if (verdict.Validation is { } validation)
         {
-            return new Verdict(server, await services.Engines.Create(server).CheckAsync(ct).ConfigureAwait(false), null);
+            terminal.Line("  settings:  " + (validation.IsValid ? "OK" : "FAILED - this server does not run until they are corrected"));
+            foreach (var problem in validation.Problems)
+            {
+                terminal.Line($"    {(problem.Severity == SettingSeverity.Error ? "error" : "warning")}: {problem.Message}");
+            }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+
+        if (verdict.Report is not { } report)
         {
-            // A server that cannot even be composed (bad settings) is a verdict, not a crash of the whole check.
-            return new Verdict(server, null, "configuration: " + RecordedRun.OneLine(ex.Message));
+            if (verdict.Error is not null && verdict.Validation?.IsValid != false)
+            {
+                terminal.Line("  configuration: FAILED - " + verdict.Error);
+            }
+
+            return;
+        }
+
+        terminal.Line("  warehouse: " + (report.WarehouseError is null ? report.Warehouse ?? "reached" : "FAILED - " + report.WarehouseError));
+        terminal.Line("  shop:      " + (report.ShopError is null ? report.Shop ?? "reached" : "FAILED - " + report.ShopError));
+        foreach (var item in report.Checks)
+        {
+            var status = item.Status switch { CheckStatus.Ok => "OK", CheckStatus.Warning => "WARNING", _ => "FAILED" };
+            terminal.Line($"  {item.Name}: {status} - {item.Detail}");
         }
     }
 
-    /// <summary>The outcome for one server: the engine's report, or why there is none.</summary>
-    private sealed record Verdict(string Server, CheckReport? Report, string? Error)
+    private static async Task<Verdict> CheckAsync(CliServices services, string server, ServerValidation? validation, CancellationToken ct)
     {
-        public bool Ok => Report?.Ok == true;
+        if (validation is { IsValid: false })
+        {
+            // The settings already say why it cannot run; reaching either side would only add noise.
+            return new Verdict(server, validation, null, validation.Summary);
+        }
+
+        try
+        {
+            return new Verdict(server, validation, await services.Engines.Create(server).CheckAsync(ct).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A server that cannot even be composed is a verdict, not a crash of the whole check.
+            return new Verdict(server, validation, null, "configuration: " + RecordedRun.OneLine(ex.Message));
+        }
+    }
+
+    /// <summary>The outcome for one server: its settings' verdict, the engine's report, or why there is none.</summary>
+    private sealed record Verdict(string Server, ServerValidation? Validation, CheckReport? Report, string? Error)
+    {
+        public bool Ok => Error is null && Report?.Ok == true;
 
         public string? Reason => Error
             ?? (Report?.WarehouseError is { } w ? "warehouse: " + RecordedRun.OneLine(w)
                 : Report?.ShopError is { } s ? "shop: " + RecordedRun.OneLine(s)
+                : Report?.Checks.FirstOrDefault(c => c.Status == CheckStatus.Failed) is { } c ? $"{c.Name}: {RecordedRun.OneLine(c.Detail)}"
                 : null);
     }
 }

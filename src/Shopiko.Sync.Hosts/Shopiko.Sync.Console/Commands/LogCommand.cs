@@ -23,6 +23,25 @@ internal static class LogCommand
         return command;
     }
 
+    /// <summary>
+    /// The servers the run log folder holds that the settings do not name: <c>log</c> lists the folder it is pointed at
+    /// (<c>--ShopikoSync:RunLog:Folder=…</c>), whichever settings wrote it.
+    /// </summary>
+    private static IEnumerable<string> LoggedOnly(FileRunLog log, IReadOnlyList<string> configured)
+    {
+        if (!Directory.Exists(log.Folder))
+        {
+            return [];
+        }
+
+        var known = configured.Select(log.ServerFolder).ToHashSet(StringComparer.Ordinal);
+        return Directory.GetDirectories(log.Folder)
+            .Where(d => !known.Contains(d) && Directory.EnumerateFiles(d, "*.jsonl").Any())
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal);
+    }
+
     private static async Task<int> ExecuteAsync(ParseResult result, CliOptions options, Option<int> count, CancellationToken ct)
     {
         FileRunLog log;
@@ -31,9 +50,11 @@ internal static class LogCommand
         {
             var configuration = HostConfiguration.Build(result.GetValue(options.Config), ConfigurationOverrides.Of(result));
             log = SettingsView.RunLog(configuration);
-            var configured = SettingsView.Servers(configuration).Servers.Select(s => s.Name).ToList();
+            var configured = SettingsView.Servers(configuration).Servers.Select(s => s.Name).Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
             var name = result.GetValue(options.Server);
-            servers = name is null ? configured : [configured.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name];
+            servers = name is null
+                ? [.. configured, .. LoggedOnly(log, configured)]
+                : [configured.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name];
             if (result.GetValue(count) <= 0)
             {
                 throw new Configuration.ShopikoConfigurationException("--count must be at least 1.", "--count");
@@ -50,6 +71,8 @@ internal static class LogCommand
         {
             runs.AddRange(await log.ReadRecentAsync(server, result.GetValue(count), ct).ConfigureAwait(false));
         }
+
+        runs.Sort((a, b) => b.StartedAt.CompareTo(a.StartedAt));
 
         if (result.GetValue(options.Json))
         {

@@ -12,18 +12,27 @@ internal static class RunCommand
 {
     public static Command Create(SyncOperation operation, string description, CliOptions options)
     {
+        var full = new Option<bool>("--full") { Description = FullDescription(operation) };
         var command = new Command(operation.Name(), description)
         {
             options.Server,
             options.DryRun,
-            options.Full,
+            full,
             options.Json,
         }.AcceptOverrides();
-        command.SetAction((result, ct) => ExecuteAsync(operation, result, options, ct));
+        command.SetAction((result, ct) => ExecuteAsync(operation, result, options, full, ct));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(SyncOperation operation, ParseResult result, CliOptions options, CancellationToken ct)
+    /// <summary>What <c>--full</c> does for <paramref name="operation"/>: each command offers only what it does.</summary>
+    internal static string FullDescription(SyncOperation operation) => operation switch
+    {
+        SyncOperation.Import => "List every shop product and customer again, not only those changed since the last complete pass.",
+        SyncOperation.Export => "Ignore the remembered hashes and send everything.",
+        _ => "Import: list every shop product and customer again; export: ignore the remembered hashes and send everything.",
+    };
+
+    private static async Task<int> ExecuteAsync(SyncOperation operation, ParseResult result, CliOptions options, Option<bool> full, CancellationToken ct)
     {
         var json = result.GetValue(options.Json);
         var dryRun = result.GetValue(options.DryRun);
@@ -67,7 +76,7 @@ internal static class RunCommand
                     server,
                     operation,
                     trigger: "cli",
-                    new SyncRunOptions { DryRun = dryRun, Full = result.GetValue(options.Full), Progress = progress },
+                    new SyncRunOptions { DryRun = dryRun, Full = result.GetValue(full), Progress = progress },
                     services.Time,
                     ct)).ConfigureAwait(false);
 

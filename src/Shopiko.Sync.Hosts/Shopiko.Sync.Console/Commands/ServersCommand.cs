@@ -25,11 +25,13 @@ internal static class ServersCommand
 
     private static int Execute(ParseResult result, CliOptions options, Option<bool> all)
     {
-        List<ServerOptions> servers;
+        List<(ServerOptions Server, ServerValidation Validation)> servers;
         try
         {
             var configuration = HostConfiguration.Build(result.GetValue(options.Config), ConfigurationOverrides.Of(result));
-            servers = [.. SettingsView.Servers(configuration).Servers.Where(s => result.GetValue(all) || !s.Hidden)];
+            var configured = SettingsView.Servers(configuration);
+            // Invalid servers are listed too, with their reasons: a server is never dropped from the list.
+            servers = [.. configured.Servers.Zip(configured.ValidateServers()).Where(s => result.GetValue(all) || !s.First.Hidden)];
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -39,7 +41,7 @@ internal static class ServersCommand
 
         if (result.GetValue(options.Json))
         {
-            ReportPrinter.Json(servers.Select(s => Rows(s).ToDictionary(r => r.Key, r => r.Value)));
+            ReportPrinter.Json(servers.Select(s => Json(s.Server, s.Validation)));
             return ExitCodes.Ok;
         }
 
@@ -49,14 +51,69 @@ internal static class ServersCommand
             terminal.Line("No servers are configured. Add one under ShopikoSync:Servers (see docs/hosts.md).");
         }
 
-        foreach (var server in servers)
+        foreach (var (server, validation) in servers)
         {
             terminal.Heading(server.Name);
             terminal.Table(["setting", "настройка", "value"], Rows(server).Select(r => (IReadOnlyList<string>)[r.Key, r.Bulgarian, r.Value]));
+            terminal.Line(validation.IsValid ? "  settings: OK" : "  settings: INVALID - this server does not run until they are corrected:");
+            foreach (var problem in validation.Problems)
+            {
+                terminal.Line($"  {(problem.Severity == SettingSeverity.Error ? "error" : "warning")}: {problem.Message}");
+            }
         }
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>The server for scripts: the settings' own shape, typed (booleans, numbers), secrets masked, plus the verdict.</summary>
+    private static object Json(ServerOptions s, ServerValidation v) => new
+    {
+        s.Name,
+        s.AutoStart,
+        s.Hidden,
+        Valid = v.IsValid,
+        SettingsPath = v.SettingsPath,
+        Problems = v.Problems.Select(p => new { p.Setting, Severity = p.Severity == SettingSeverity.Error ? "error" : "warning", p.Message }),
+        Warehouse = new
+        {
+            Provider = s.Warehouse.Provider.ToString(),
+            ConnectionString = SettingsView.MaskConnectionString(s.Warehouse.ConnectionString),
+            CommandTimeout = Span(s.Warehouse.CommandTimeout),
+        },
+        Shop = new
+        {
+            s.Shop.BaseUrl,
+            s.Shop.ApiId,
+            Key = SettingsView.MaskKey(s.Shop.Key),
+            s.Shop.PageSize,
+            s.Shop.BatchSize,
+            AttemptTimeout = Span(s.Shop.AttemptTimeout),
+            TotalTimeout = Span(s.Shop.TotalTimeout),
+            s.Shop.MaxRetries,
+        },
+        Import = new
+        {
+            Start = s.Import.Start.ToString(),
+            Delay = Span(s.Import.Delay),
+            Interval = Span(s.Import.Interval),
+            s.Import.Object,
+            s.Import.SyncNomenclature,
+            DocumentType = s.Import.DocumentType.ToString(),
+            s.Import.OperatorId,
+            s.Import.ShippingGoodCode,
+        },
+        Export = new
+        {
+            Start = s.Export.Start.ToString(),
+            Delay = Span(s.Export.Delay),
+            Interval = Span(s.Export.Interval),
+            s.Export.Partners,
+            s.Export.Goods,
+            PriceColumn = s.Export.PriceColumn.ToString(),
+            s.Export.StockObjects,
+        },
+        Matching = new { s.Matching.Enabled },
+    };
 
     private static IEnumerable<(string Key, string Bulgarian, string Value)> Rows(ServerOptions s)
     {

@@ -19,6 +19,12 @@ internal sealed class CliServices : IAsyncDisposable
         Configuration = configuration;
     }
 
+    /// <summary>
+    /// Log categories that say, at Information, one line per HTTP request and per retry attempt: useful when tracing a
+    /// connection, noise otherwise. Warning by default in both hosts (the service's appsettings.json says the same).
+    /// </summary>
+    public static readonly string[] QuietCategories = ["System.Net.Http.HttpClient", "Polly", "Microsoft.Extensions.Http.Resilience"];
+
     public IConfiguration Configuration { get; }
 
     public IServiceProvider Services => _provider;
@@ -49,6 +55,20 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddSingleton(configuration);
         services.AddLogging(logging =>
         {
+            // Before the configuration, so a Logging section may still lower them.
+            foreach (var category in QuietCategories)
+            {
+                logging.AddFilter(category, LogLevel.Warning);
+            }
+
+            if (!verbose)
+            {
+                // The library's own lines (a request failed, a run failed, an item was held back) repeat what the
+                // report and the one stderr line already say: a failure is said once. --verbose shows them, with the
+                // failure's details at Debug.
+                logging.AddFilter("Shopiko.Sync", LogLevel.None);
+            }
+
             logging.AddConfiguration(configuration.GetSection("Logging"));
             // Logs go to stderr only, so stdout stays the report (and pure JSON with --json).
             logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -35,6 +35,13 @@ internal static class HostConfiguration
         builder.AddUserSecrets(UserSecretsId, reloadOnChange: false);
         builder.AddEnvironmentVariables();
         builder.AddCommandLine([.. overrides]);
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidDataException e) when (ConfigurationFileError.Describe(e) is { } message)
+        {
+            throw new Configuration.ShopikoConfigurationException(message, "--config", e);
+        }
     }
 }

@@ -13,8 +13,9 @@ internal static class SettingsView
 {
     private static readonly string[] s_secretKeys = ["password", "pwd", "user password", "jet oledb:database password"];
 
+    /// <summary>Every configured server, the invalid ones too (with their problems, see <see cref="ShopikoSyncValidation"/>).</summary>
     public static ShopikoSyncOptions Servers(IConfiguration configuration) =>
-        configuration.GetSection(ShopikoSyncOptions.SectionName).Get<ShopikoSyncOptions>() ?? new ShopikoSyncOptions();
+        ShopikoSyncConfiguration.Bind(configuration.GetSection(ShopikoSyncOptions.SectionName));
 
     public static FileRunLog RunLog(IConfiguration configuration) =>
         new((configuration.GetSection(RunLogOptions.SectionName).Get<RunLogOptions>() ?? new RunLogOptions()).Folder);

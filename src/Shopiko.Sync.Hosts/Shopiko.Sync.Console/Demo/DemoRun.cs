@@ -77,7 +77,24 @@ internal static class DemoRun
             return ExitCodes.Failed;
         }
 
+        // The last line is a claim; it is made only after both sides were compared.
+        terminal.Heading("Comparing both sides: stock, acknowledgements, document totals");
+        var objectIds = (await store.ReadObjectsAsync(ct).ConfigureAwait(false)).Where(o => o.Name == ObjectName).Select(o => o.Id).ToArray();
+        var differences = await DemoAgreement.CompareAsync(store, shop, objectIds, orders, ct).ConfigureAwait(false);
         terminal.Line();
+        if (differences.Count > 0)
+        {
+            terminal.Line($"Demo finished, but the two sides differ ({differences.Count}):");
+            foreach (var difference in differences)
+            {
+                terminal.Line("  " + difference);
+            }
+
+            Terminal.Error($"demo failed: the two sides differ: {differences[0]}{(differences.Count > 1 ? $" (and {differences.Count - 1} more)" : "")}");
+            return ExitCodes.Failed;
+        }
+
+        terminal.Line($"  every product's shop quantity equals the warehouse stock; all {orders.Count} orders are acknowledged with their document, and each document totals its order.");
         terminal.Line("Demo finished: both sides agree.");
         return ExitCodes.Ok;
     }

@@ -67,30 +67,8 @@ internal static class ReportPrinter
         }
     }
 
-    /// <summary>A one-line summary of a report, for log listings.</summary>
-    public static string Summary(RunReport? report)
-    {
-        if (report is null)
-        {
-            return "";
-        }
-
-        var parts = new List<string>();
-        if (report.Export is { } e)
-        {
-            var sent = new[] { ("categories", e.Categories), ("products", e.Products), ("customers", e.Customers), ("stock", e.Stock) }
-                .Where(x => x.Item2.Created + x.Item2.Updated + x.Item2.Failed > 0)
-                .Select(x => $"{x.Item1} +{x.Item2.Created} ~{x.Item2.Updated}{(x.Item2.Failed > 0 ? $" !{x.Item2.Failed}" : "")}");
-            parts.Add("export: " + (sent.Any() ? string.Join(", ", sent) : "nothing changed"));
-        }
-
-        if (report.Import is { } i)
-        {
-            parts.Add($"import: {i.OrdersImported} orders imported, {i.OrdersQuarantined} held back, {i.OrdersReversed} reversed");
-        }
-
-        return string.Join("; ", parts);
-    }
+    /// <summary>A one-line summary of a report, for log listings: what it created, changed and held back.</summary>
+    public static string Summary(RunReport? report) => report?.Summarize() ?? "";
 
     public static string StatusText(RunStatus status) => status switch
     {
