@@ -47,8 +47,26 @@ Task("EnsureMariaDb")
     Warning("MariaDB server binaries not found: the MySQL tests will report themselves skipped. Set SHOPIKO_MARIADB_BIN to the folder holding mariadbd to run them.");
 });
 
+// The control page's browser tests drive Debian's Chromium through Playwright (ExecutablePath; never a browser download).
+Task("EnsureChromium")
+    .Does(() =>
+{
+    var chromium = EnvironmentVariable("SHOPIKO_CHROMIUM") ?? "/usr/bin/chromium";
+    if (FileExists(chromium)) { Information($"Chromium: {chromium}."); return; }
+    var isRoot = System.Environment.UserName == "root";
+    if (IsRunningOnLinux() && isRoot && FileExists("/usr/bin/apt-get"))
+    {
+        Information("Installing chromium with apt-get (the control page's browser tests drive it)...");
+        Run("/bin/sh", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /tmp/shopiko-apt-chromium.log 2>&1 || (tail -20 /tmp/shopiko-apt-chromium.log; exit 1)\"");
+        if (!FileExists(chromium)) throw new CakeException($"chromium was installed but {chromium} is still not found.");
+        return;
+    }
+    throw new CakeException($"Chromium is needed by the control page's browser tests and is not at {chromium}. Install it once (sudo apt-get install -y chromium) or set SHOPIKO_CHROMIUM to its path.");
+});
+
 Task("Test")
     .IsDependentOn("EnsureMariaDb")
+    .IsDependentOn("EnsureChromium")
     .IsDependentOn("Build")
     .IsDependentOn("Audit")
     .IsDependentOn("PackCheck")

@@ -36,6 +36,15 @@ internal static partial class Log
     [LoggerMessage(1023, LogLevel.Information, "Cancelled order {OrderId} revision {Revision} reversed with {Document}")]
     public static partial void OrderReversed(ILogger logger, string orderId, int revision, string document);
 
+    [LoggerMessage(1025, LogLevel.Information, "Order {OrderNumber} (id {OrderId}) revision {Revision} changed what {Booked} booked: returned as {Return}, booked anew as {Document}")]
+    public static partial void OrderCorrected(ILogger logger, string orderNumber, string orderId, int revision, string booked, string @return, string document);
+
+    [LoggerMessage(1026, LogLevel.Information, "Order {OrderId} revision {Revision} changes nothing booked in {Document} (status {Status}); acknowledging")]
+    public static partial void OrderStatusOnly(ILogger logger, string orderId, int revision, string document, string status);
+
+    [LoggerMessage(1027, LogLevel.Information, "Order {OrderId} revision {Revision}: {Booked} was replaced by {Standing} meanwhile (another engine); deciding again")]
+    public static partial void CorrectionOvertaken(ILogger logger, string orderId, int revision, string booked, string standing);
+
     [LoggerMessage(1024, LogLevel.Warning, "Acknowledging order {OrderId} revision {Revision} failed; it will be acknowledged on the next run: {Error}")]
     public static partial void AckFailed(ILogger logger, string orderId, int revision, string error);
 
@@ -44,6 +53,9 @@ internal static partial class Log
 
     [LoggerMessage(1031, LogLevel.Warning, "Shop {Entity} {RemoteId} quarantined: {Reason}")]
     public static partial void NomenclatureQuarantined(ILogger logger, string entity, string remoteId, string reason);
+
+    [LoggerMessage(1036, LogLevel.Warning, "Shop {Entity} {RemoteId}: {Change}")]
+    public static partial void TextFitted(ILogger logger, string entity, string remoteId, string change);
 
     [LoggerMessage(1040, LogLevel.Information, "Matching {Entity}: {Matched} linked, {Ambiguous} ambiguous, {New} without a counterpart")]
     public static partial void Matched(ILogger logger, string entity, int matched, int ambiguous, int @new);

@@ -78,13 +78,40 @@ public sealed class ImportReport
     public int AcknowledgementsFailed { get; set; }
     /// <summary>Matching on the first run, when it ran during an import.</summary>
     public MatchReport? Matching { get; set; }
+    /// <summary>Orders edited in the shop after import whose booked document was returned (or annulled) and booked anew.</summary>
+    public int OrdersCorrected { get; set; }
+    /// <summary>Each correction and reversal of a booked document, with the documents it wrote (or, in a dry run, would write).</summary>
+    public List<OrderCorrection> Corrections { get; set; } = [];
 }
+
+/// <summary>A booked document undone because the order changed in the shop.</summary>
+/// <param name="OrderNumber">The shop order number.</param>
+/// <param name="OrderId">The shop order id.</param>
+/// <param name="Revision">The revision that asked for it.</param>
+/// <param name="Reversed">The document undone (e.g. <c>S0000000123</c>).</param>
+/// <param name="Return">The customer return written for it (<c>CR…</c>); null when a sales order was annulled (or in a dry run).</param>
+/// <param name="Replacement">The new document of the revision; null for a cancellation (or in a dry run).</param>
+public sealed record OrderCorrection(string OrderNumber, string OrderId, int Revision, string Reversed, string? Return, string? Replacement);
 
 /// <summary>An item held back.</summary>
 /// <param name="Entity">order, product, customer …</param>
 /// <param name="Id">Its id.</param>
 /// <param name="Reason">Why.</param>
 public sealed record QuarantinedItem(string Entity, string Id, string Reason);
+
+/// <summary>Something the run changed or noticed that needs no action to go on, e.g. a name shortened to fit its column.</summary>
+/// <param name="Entity">product, customer, category, order …</param>
+/// <param name="Id">Its shop id.</param>
+/// <param name="Field">The field (name, address, lot …).</param>
+/// <param name="Message">What was done, in words.</param>
+public sealed record RunWarning(string Entity, string Id, string Field, string Message)
+{
+    /// <summary>Characters before fitting, when text was fitted.</summary>
+    public int? LengthBefore { get; init; }
+
+    /// <summary>Characters after fitting, when text was fitted.</summary>
+    public int? LengthAfter { get; init; }
+}
 
 /// <summary>What one run did: returned by the engine, logged, printed as JSON by the console host.</summary>
 public sealed class RunReport
@@ -109,6 +136,8 @@ public sealed class RunReport
     public ImportReport? Import { get; set; }
     /// <summary>Items held back, with reasons.</summary>
     public List<QuarantinedItem> Quarantine { get; set; } = [];
+    /// <summary>What went through changed (text made to fit its column), with the shop id and field.</summary>
+    public List<RunWarning> Warnings { get; set; } = [];
     /// <summary>Dry run: the planned actions in words.</summary>
     public List<string> Plan { get; set; } = [];
     /// <summary>Seconds per phase.</summary>

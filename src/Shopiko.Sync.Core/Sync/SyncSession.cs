@@ -77,6 +77,20 @@ internal sealed class SyncSession
     /// <summary>Adds an item to the run's quarantine list.</summary>
     public void Quarantine(string entity, string id, string reason) => Report.Quarantine.Add(new QuarantinedItem(entity, id, reason));
 
+    /// <summary>The text columns of the warehouse, as its database declares them.</summary>
+    public Warehouse.Fitting.ColumnLimits Columns => Warehouse.Columns;
+
+    /// <summary>Adds to the run's warnings what fitting changed in a record (entity and shop id), and logs it.</summary>
+    public void Fitted(string entity, string id, IEnumerable<Warehouse.Fitting.TextChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            var message = change.Describe();
+            Report.Warnings.Add(new RunWarning(entity, id, change.Rule.Field, message) { LengthBefore = change.LengthBefore, LengthAfter = change.LengthAfter });
+            Log.TextFitted(Logger, entity, id, message);
+        }
+    }
+
     /// <summary>Times a phase into the report.</summary>
     public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
     {

@@ -60,10 +60,17 @@ public interface IWarehouseStore
     /// <param name="cancellationToken">Cancellation.</param>
     Task<GoodsGroup> CreateGoodsGroupAsync(NewGoodsGroup group, ScopedLink? link = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a good and a zero <c>store</c> row for every object, as the program does.</summary>
+    /// <summary>
+    /// Creates a good and a zero <c>store</c> row for every object, as the program does. Its name, measure and
+    /// description are fitted to the database's own columns; a code or barcode that does not fit is refused with
+    /// <see cref="WarehouseDataException"/>, as is anything else the database refuses for this good.
+    /// </summary>
     Task<Good> CreateGoodAsync(NewGood good, ScopedLink? link = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a partner.</summary>
+    /// <summary>
+    /// Creates a partner. Names, addresses, city, MOL and phone are fitted to the database's own columns; a code, EIK,
+    /// VAT number or e-mail that does not fit is refused with <see cref="WarehouseDataException"/>.
+    /// </summary>
     Task<Partner> CreatePartnerAsync(NewPartner partner, ScopedLink? link = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -79,6 +86,17 @@ public interface IWarehouseStore
     /// in the same transaction. Returns false when no such document exists.
     /// </summary>
     Task<bool> AnnulSalesOrderAsync(long acct, int objectId, OrderImportRecord? order = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Undoes the document an order booked and books what replaces it, in ONE transaction: a sale (OperType 2) gets a
+    /// customer return (OperType 34) of exactly its rows and payments — stock and money come back as they went out —
+    /// a sales order (19) is annulled; then <see cref="DocumentCorrectionRequest.Replacement"/> is written as a new
+    /// document with a newly reserved number, and the order revision is recorded with the document that now stands.
+    /// A crash anywhere leaves none of it. If the revision is already recorded the transaction is rolled back and
+    /// <see cref="OrderAlreadyImportedException"/> is thrown; a booked sale no longer in the database is a
+    /// <see cref="WarehouseDataException"/>.
+    /// </summary>
+    Task<DocumentCorrection> CorrectDocumentAsync(DocumentCorrectionRequest request, CancellationToken cancellationToken = default);
 
     // ---- Sync state: tables prefixed shopikosync_ that the library owns in the warehouse database. ----
 
@@ -153,4 +171,8 @@ public sealed record OrderRevision(string OrderId, int Revision);
 /// <param name="OrderId">The shop order id.</param>
 /// <param name="Revision">The order revision.</param>
 /// <param name="Status">The order status at that revision.</param>
-public sealed record OrderImportRecord(string Scope, string OrderId, int Revision, string Status);
+public sealed record OrderImportRecord(string Scope, string OrderId, int Revision, string Status)
+{
+    /// <summary>The fingerprint of what the revision books (at most 64 characters), kept to recognise later edits.</summary>
+    public string? Fingerprint { get; init; }
+}

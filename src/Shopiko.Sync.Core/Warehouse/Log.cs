@@ -25,4 +25,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Annulled sales order {Number} in object {ObjectId}")]
     public static partial void SalesOrderAnnulled(ILogger logger, string number, int objectId);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Read the limits of {Count} text columns of {Where}")]
+    public static partial void ColumnLimitsRead(ILogger logger, int count, string where);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Cannot read the column definitions of {Where} ({Error}): text is written as it is and the database refuses what does not fit, one record at a time")]
+    public static partial void ColumnLimitsUnreadable(ILogger logger, string where, string error);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "{What}: {Change}")]
+    public static partial void TextFitted(ILogger logger, string what, string change);
 }

@@ -52,12 +52,26 @@ internal sealed partial class StatementBatch(WarehouseDialect dialect)
 
         var text = new StringBuilder();
         var all = new DynamicParameters();
+        var inCommand = 0;
         for (var i = 0; i < _statements.Count; i++)
         {
             var (sql, fill) = _statements[i];
             var suffix = Suffix(i);
+            var own = new DynamicParameters();
+            fill(new BatchParameters(own, suffix));
+            var count = own.ParameterNames.Count();
+            // A command takes at most the engine's parameters (SQL Server's 2,100): a long document goes as several commands.
+            if (inCommand > 0 && inCommand + count > dialect.MaxParametersPerCommand)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(text.ToString(), all, transaction, commandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                text.Clear();
+                all = new DynamicParameters();
+                inCommand = 0;
+            }
+
             text.Append(Renamed.GetOrAdd((sql, i), static key => ParameterToken().Replace(key.Sql, m => m.Value + Suffix(key.Index)))).Append(";\n");
-            fill(new BatchParameters(all, suffix));
+            all.AddDynamicParams(own);
+            inCommand += count;
         }
 
         _statements.Clear();

@@ -190,6 +190,7 @@ internal sealed class ImportedOrderRow
     public int ObjectId { get; set; }
     public int Acknowledged { get; set; }
     public DateTime RecordedAt { get; set; }
+    public string? Fingerprint { get; set; }
 
     public ImportedOrder ToImportedOrder() => new()
     {
@@ -202,6 +203,7 @@ internal sealed class ImportedOrderRow
         ObjectId = ObjectId,
         Acknowledged = Acknowledged != 0,
         RecordedAt = Clock.ReadUtc(RecordedAt),
+        Fingerprint = string.IsNullOrWhiteSpace(Fingerprint) ? null : Fingerprint,
     };
 }
 

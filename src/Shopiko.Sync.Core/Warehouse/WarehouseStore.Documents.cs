@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Shopiko.Sync.Warehouse.Dialects;
+using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Warehouse;
@@ -12,6 +13,30 @@ internal sealed partial class WarehouseStore
     private sealed record Portion(decimal Quantity, decimal PriceIn, string Lot, int LotId);
 
     public async Task<WrittenDocument> WriteDocumentAsync(WarehouseDocument document, OrderImportRecord? order = null, CancellationToken cancellationToken = default)
+    {
+        ValidateDocument(document);
+        if (order is not null)
+        {
+            ValidateOrder(order);
+            await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var written = await WriteAsync(async (connection, transaction, sql, settings) =>
+        {
+            var (batch, written) = await BuildDocumentAsync(connection, transaction, sql, settings, document, order, cancellationToken).ConfigureAwait(false);
+            if (order is not null)
+            {
+                batch.Add(sql.InsertImportedOrder, OrderRecordParameters(order, written.Number, written.OperType, written.Acct, document.ObjectId));
+            }
+
+            await ExecuteDocumentBatchAsync(connection, transaction, batch, order, cancellationToken).ConfigureAwait(false);
+            return written;
+        }, cancellationToken).ConfigureAwait(false);
+        Log.DocumentWritten(_logger, written.Kind.ToString(), written.Number, written.ObjectId, written.LineCount);
+        return written;
+    }
+
+    private static void ValidateDocument(WarehouseDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Lines is null || document.Lines.Count == 0)
@@ -25,120 +50,122 @@ internal sealed partial class WarehouseStore
             {
                 throw new WarehouseDataException($"Line {index} has the quantity {line.Quantity}; quantities must be positive. Nothing was written.");
             }
-
-            Text.Write(line.Note, $"The note of line {index}");
         }
 
-        if (order is not null)
+        DocumentDates.Require(document.Date, "The document date");
+        if (document.Payments is { } due)
         {
-            ValidateOrder(order);
-            await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+            DocumentDates.Require(due.DueDate, "The payment due date");
         }
+    }
 
+    /// <summary>Runs a document's batch; with an order record in it, a duplicate key means another engine recorded the revision first.</summary>
+    private async Task ExecuteDocumentBatchAsync(DbConnection connection, DbTransaction transaction, StatementBatch batch, OrderImportRecord? order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (order is not null && _dialect.IsDuplicateKey(e))
+        {
+            // The order record is the only unique key among these writes: another engine recorded the same
+            // revision between our check and now. Its document stands; ours is rolled back with this transaction.
+            throw new OrderAlreadyImportedException(order.OrderId, order.Revision, e);
+        }
+    }
+
+    /// <summary>
+    /// Reads what <paramref name="document"/> needs inside the transaction, reserves its number and returns the batch of
+    /// its writes (lines, stock, payments), not yet sent. With <paramref name="order"/>, a recorded revision stops it.
+    /// </summary>
+    private async Task<(StatementBatch Batch, WrittenDocument Written)> BuildDocumentAsync(
+        DbConnection connection, DbTransaction transaction, WarehouseSql sql, WarehouseSettings settings, WarehouseDocument document,
+        OrderImportRecord? order, CancellationToken cancellationToken)
+    {
         var (operType, sign, prefix, numberedWith) = DocumentNumbers.Describe(document.Kind);
         var ids = document.Lines.Select(l => l.GoodId).Distinct().Order().ToList();
-        var written = await WriteAsync(async (connection, transaction, sql, settings) =>
+        // What the document needs to exist, and the last number, in one round trip where the engine batches statements.
+        var facts = await ReadDocumentFactsAsync(connection, transaction, sql, document, order, ids,
+            sql.SelectMaxAcct(numberedWith, settings.DocumentNumbersPerObject), cancellationToken).ConfigureAwait(false);
+        if (order is not null && facts.Recorded > 0)
         {
-            // What the document needs to exist, and the last number, in one round trip where the engine batches statements.
-            var facts = await ReadDocumentFactsAsync(connection, transaction, sql, document, order, ids,
-                sql.SelectMaxAcct(numberedWith, settings.DocumentNumbersPerObject), cancellationToken).ConfigureAwait(false);
-            if (order is not null && facts.Recorded > 0)
-            {
-                throw new OrderAlreadyImportedException(order.OrderId, order.Revision);
-            }
+            throw new OrderAlreadyImportedException(order.OrderId, order.Revision);
+        }
 
-            if (facts.Object is null || facts.Object.Deleted == -1)
+        if (facts.Object is null || facts.Object.Deleted == -1)
+        {
+            throw new WarehouseDataException(
+                $"The object (warehouse location) {document.ObjectId} {(facts.Object is null ? "does not exist" : "is deleted")} in the Warehouse Pro database. " +
+                "Choose another object in the import settings. Nothing was written.");
+        }
+
+        if (!facts.PartnerExists)
+        {
+            throw new WarehouseDataException($"The partner {document.PartnerId} does not exist in the Warehouse Pro database. Nothing was written.");
+        }
+
+        var goods = facts.Goods;
+        foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
+        {
+            if (!goods.TryGetValue(line.GoodId, out var found) || found.Id == 1)
             {
                 throw new WarehouseDataException(
-                    $"The object (warehouse location) {document.ObjectId} {(facts.Object is null ? "does not exist" : "is deleted")} in the Warehouse Pro database. " +
-                    "Choose another object in the import settings. Nothing was written.");
+                    $"Line {index}: the good with ID {line.GoodId} does not exist in the Warehouse Pro database (it may have been deleted). Nothing was written.");
             }
+        }
 
-            if (!facts.PartnerExists)
+        // The stock rows (locked) of every good whose stock moves are read right after the number is reserved, in
+        // the same command where the engine batches statements.
+        var stockIds = ids.Where(id => MovesStock(goods[id], sign)).ToList();
+        (string, DynamicParameters)? stockRead = null;
+        if (stockIds.Count > 0)
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("ObjectId", document.ObjectId);
+            WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
+            stockRead = (sql.SelectStoreRows(stockIds), parameters);
+        }
+
+        var (acct, stockRows) = await DocumentNumbers.ReserveAsync<StoreRow>(connection, transaction, _dialect, sql, _logger, document.Kind,
+            facts.MaxAcct, stockRead, _commandTimeout, cancellationToken).ConfigureAwait(false);
+        var stock = stockIds.ToDictionary(id => id, _ => new List<StoreRow>());
+        foreach (var row in stockRows)
+        {
+            stock[row.GoodId].Add(row);
+        }
+
+        var date = document.Date.ToDateTime(TimeOnly.MinValue);
+        var now = Clock.LocalNow(_time);
+        // The writes follow from what was read, so they go together in one batch at the end; the stock rows of a good
+        // are read once and kept up to date in memory, so a good on two lines sees its first line's change.
+        var batch = new StatementBatch(_dialect);
+        var operations = new List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)>(document.Lines.Count);
+        var changes = new List<(int RowId, decimal Delta)>();
+        foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
+        {
+            var good = goods[line.GoodId];
+            var vatRate = Number.Read(good.VatRate);
+            foreach (var portion in MoveStock(sql, settings, batch, changes, stock, document.ObjectId, good, line.Quantity, sign))
             {
-                throw new WarehouseDataException($"The partner {document.PartnerId} does not exist in the Warehouse Pro database. Nothing was written.");
+                // Stock coming back at a given cost (a return of a booked sale) is written at that cost.
+                operations.Add((line, index, sign > 0 && line.PriceIn is { } cost ? portion with { PriceIn = cost } : portion, vatRate));
             }
+        }
 
-            var goods = facts.Goods;
-            foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
-            {
-                if (!goods.TryGetValue(line.GoodId, out var found) || found.Id == 1)
-                {
-                    throw new WarehouseDataException(
-                        $"Line {index}: the good with ID {line.GoodId} does not exist in the Warehouse Pro database (it may have been deleted). Nothing was written.");
-                }
-            }
+        AddStockChanges(batch, sql, changes);
 
-            // The stock rows (locked) of every good whose stock moves are read right after the number is reserved, in
-            // the same command where the engine batches statements.
-            var stockIds = ids.Where(id => MovesStock(goods[id], sign)).ToList();
-            (string, DynamicParameters)? stockRead = null;
-            if (stockIds.Count > 0)
-            {
-                var parameters = new DynamicParameters();
-                parameters.Add("ObjectId", document.ObjectId);
-                WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
-                stockRead = (sql.SelectStoreRows(stockIds), parameters);
-            }
+        var fitted = new List<TextChange>();
+        AddOperations(batch, sql, document, operations, operType, sign, acct, date, now, settings.PricesIncludeVat, fitted);
+        if (document.Payments is { } payments)
+        {
+            AddPayments(batch, sql, document, payments, operType, acct, date, now);
+        }
 
-            var (acct, stockRows) = await DocumentNumbers.ReserveAsync<StoreRow>(connection, transaction, _dialect, sql, _logger, document.Kind,
-                facts.MaxAcct, stockRead, _commandTimeout, cancellationToken).ConfigureAwait(false);
-            var stock = stockIds.ToDictionary(id => id, _ => new List<StoreRow>());
-            foreach (var row in stockRows)
-            {
-                stock[row.GoodId].Add(row);
-            }
-
-            var date = document.Date.ToDateTime(TimeOnly.MinValue);
-            var now = Clock.LocalNow(_time);
-            // The writes follow from what was read, so they go together in one batch at the end; the stock rows of a good
-            // are read once and kept up to date in memory, so a good on two lines sees its first line's change.
-            var batch = new StatementBatch(_dialect);
-            var operations = new List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)>(document.Lines.Count);
-            var changes = new List<(int RowId, decimal Delta)>();
-            foreach (var (line, index) in document.Lines.Select((l, i) => (l, i + 1)))
-            {
-                var good = goods[line.GoodId];
-                var vatRate = Number.Read(good.VatRate);
-                foreach (var portion in MoveStock(sql, settings, batch, changes, stock, document.ObjectId, good, line.Quantity, sign))
-                {
-                    operations.Add((line, index, portion, vatRate));
-                }
-            }
-
-            AddStockChanges(batch, sql, changes);
-
-            AddOperations(batch, sql, document, operations, operType, sign, acct, date, now, settings.PricesIncludeVat);
-            if (document.Payments is { } payments)
-            {
-                AddPayments(batch, sql, document, payments, operType, acct, date, now);
-            }
-
-            var number = DocumentNumbers.Format(prefix, acct);
-            if (order is null)
-            {
-                await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var record = OrderRecordParameters(order, number, operType, acct, document.ObjectId);
-                batch.Add(sql.InsertImportedOrder, record);
-                try
-                {
-                    await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
-                }
-                catch (DbException e) when (_dialect.IsDuplicateKey(e))
-                {
-                    // The order record is the only unique key among these writes: another engine recorded the same
-                    // revision between our check and now. Its document stands; ours is rolled back with this transaction.
-                    throw new OrderAlreadyImportedException(order.OrderId, order.Revision, e);
-                }
-            }
-
-            return new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, operations.Count);
-        }, cancellationToken).ConfigureAwait(false);
-        Log.DocumentWritten(_logger, written.Kind.ToString(), written.Number, written.ObjectId, written.LineCount);
-        return written;
+        var number = DocumentNumbers.Format(prefix, acct);
+        return (batch, new WrittenDocument(document.Kind, operType, acct, number, document.ObjectId, operations.Count)
+        {
+            TextChanges = fitted.Count == 0 ? Array.Empty<TextChange>() : fitted,
+        });
     }
 
     /// <summary>The row of <see cref="WarehouseSql.SelectDocumentFacts"/>.</summary>
@@ -197,9 +224,9 @@ internal sealed partial class WarehouseStore
     }
 
     /// <summary>The document's operation rows: one INSERT for all of them where VALUES takes several rows.</summary>
-    private static void AddOperations(
+    private void AddOperations(
         StatementBatch batch, WarehouseSql sql, WarehouseDocument document, List<(DocumentLine Line, int Index, Portion Portion, decimal VatRate)> operations,
-        int operType, int sign, long acct, DateTime date, DateTime now, bool pricesIncludeVat)
+        int operType, int sign, long acct, DateTime date, DateTime now, bool pricesIncludeVat, ICollection<TextChange> fitted)
     {
         // Values are checked and converted now, so a value too long fails before anything is sent.
         var rows = operations.Select(o => new
@@ -211,9 +238,9 @@ internal sealed partial class WarehouseStore
             VatIn = Number.Write(VatOf(o.Portion.PriceIn, o.VatRate, pricesIncludeVat)),
             VatOut = Number.Write(o.Line.VatOut),
             Discount = Number.Write(o.Line.DiscountPercent),
-            Lot = Text.Write(o.Portion.Lot, "The lot", 50),
+            Lot = FitColumn(o.Portion.Lot, "operations", "Lot", $"The lot of line {o.Index}", fitted),
             o.Portion.LotId,
-            Note = Text.Write(o.Line.Note, $"The note of line {o.Index}"),
+            Note = FitColumn(o.Line.Note, "operations", "Note", $"The note of line {o.Index}", fitted),
         }).ToList();
         var perStatement = batch.InsertsManyRows ? MaxOperationRows : 1;
         foreach (var chunk in rows.Chunk(perStatement))
@@ -251,9 +278,9 @@ internal sealed partial class WarehouseStore
     /// <summary>Operation rows per INSERT: 10 parameters a row stay far below SQL Server's 2,100.</summary>
     private const int MaxOperationRows = 100;
 
-    /// <summary>VAT included in (or added to) a unit price, as the program writes VATIn.</summary>
+    /// <summary>VAT included in (or added to) a unit price, unrounded, as the program writes VATIn.</summary>
     private static decimal VatOf(decimal price, decimal rate, bool pricesIncludeVat) =>
-        Math.Round(pricesIncludeVat ? price * rate / (100 + rate) : price * rate / 100, 6, MidpointRounding.AwayFromZero);
+        pricesIncludeVat ? price * rate / (100 + rate) : price * rate / 100;
 
     private static void AddPayments(
         StatementBatch batch, WarehouseSql sql, WarehouseDocument document, DocumentPayments payments,

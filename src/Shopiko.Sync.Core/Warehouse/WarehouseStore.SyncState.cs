@@ -19,10 +19,15 @@ internal sealed partial class WarehouseStore
         try
         {
             await _dialect.EnsureSyncStateAsync(connection, cancellationToken).ConfigureAwait(false);
+            await _dialect.UpgradeSyncStateAsync(connection, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException e)
+        catch (Exception e) when (IsDriverError(e) && _dialect.Classify(e) == Dialects.WarehouseErrorKind.Connection)
         {
-            throw new WarehouseException(
+            throw Translate(e, "the creation of the sync tables (shopikosync_*)");
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw new WarehouseSchemaException(
                 $"Cannot create the sync tables (shopikosync_*) in {Where}: {e.Message} The database user needs the right to create tables.", e);
         }
 
@@ -37,7 +42,11 @@ internal sealed partial class WarehouseStore
         Text.Own(order.Scope, "The shop scope", IdLength);
         Text.Own(order.OrderId, "The shop order id", IdLength);
         Text.Own(order.Status, "The shop order status", 50);
+        Text.Own(order.Fingerprint, "The order fingerprint", FingerprintLength);
     }
+
+    /// <summary>Longest order fingerprint the sync state keeps.</summary>
+    private const int FingerprintLength = 64;
 
     private async Task RequireOrderNotRecordedAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, OrderImportRecord order, CancellationToken cancellationToken)
     {
@@ -65,6 +74,7 @@ internal sealed partial class WarehouseStore
             p.Add("ObjectId", objectId);
             p.Add("Acknowledged", 0);
             p.Add("RecordedAt", recordedAt);
+            p.Add("Fingerprint", order.Fingerprint);
         };
     }
 
@@ -129,9 +139,16 @@ internal sealed partial class WarehouseStore
         await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
         var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var first = await connection.ExecuteScalarAsync<int?>(Command(opened.Sql.SelectFirstLinkId,
-            new { Scope = scope, Entity = entity.ToString() }, null, cancellationToken)).ConfigureAwait(false);
-        return first is not null;
+        try
+        {
+            var first = await connection.ExecuteScalarAsync<int?>(Command(opened.Sql.SelectFirstLinkId,
+                new { Scope = scope, Entity = entity.ToString() }, null, cancellationToken)).ConfigureAwait(false);
+            return first is not null;
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw Translate(e, Reading);
+        }
     }
 
     public async Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default)

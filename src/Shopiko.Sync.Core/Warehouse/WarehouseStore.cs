@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Warehouse.Dialects;
+using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Warehouse;
@@ -70,7 +71,16 @@ internal sealed partial class WarehouseStore : IWarehouseStore
         try
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var tables = await _dialect.ListTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> tables;
+            try
+            {
+                tables = await _dialect.ListTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsDriverError(e))
+            {
+                throw Translate(e, "the list of its tables");
+            }
+
             var names = TableNames.Resolve(tables, _dialect.DefaultTableName, out var missing);
             if (missing.Count > 0)
             {
@@ -80,7 +90,10 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             }
 
             var sql = _dialect.BuildSql(names);
-            var info = await ReadInfoAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+            var info = await ReadInfoAsync(connection, sql, cancellationToken).ConfigureAwait(false) with
+            {
+                Columns = await ReadColumnLimitsAsync(connection, cancellationToken).ConfigureAwait(false),
+            };
             _opened = new Opened(sql, info);
             Log.Opened(_logger, Where, info.SchemaVersion, info.BaseCurrency, info.Settings.Costing.ToString());
             return info;
@@ -102,7 +115,11 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             currency = await connection.ExecuteScalarAsync<string?>(Command(sql.SelectBaseCurrency, null, null, cancellationToken)).ConfigureAwait(false);
             configuration = (await connection.QueryAsync<ConfigurationRow>(Command(sql.SelectConfiguration, null, null, cancellationToken)).ConfigureAwait(false)).AsList();
         }
-        catch (DbException e)
+        catch (Exception e) when (IsDriverError(e) && _dialect.Classify(e) == WarehouseErrorKind.Connection)
+        {
+            throw Translate(e, "the read of its settings");
+        }
+        catch (Exception e) when (IsDriverError(e))
         {
             throw new WarehouseSchemaException($"{Where} does not have the layout of a Warehouse Pro database: {e.Message}", e);
         }
@@ -132,6 +149,29 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             AllowNegativeStock: Flag(Config("configkey12"), true),
             DocumentNumbersPerObject: Flag(Config("configkey48"), false));
         return new WarehouseInfo(_dialect.Provider, version, Text.Read(currency).Trim(), settings);
+    }
+
+    /// <summary>
+    /// The text columns' real limits, from the database's own catalogue. A catalogue the user may not read leaves the
+    /// limits unknown (with a warning): the database then refuses what does not fit, one record at a time.
+    /// </summary>
+    private async Task<ColumnLimits> ReadColumnLimitsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var limits = ColumnLimits.Of(await _dialect.ReadColumnLimitsAsync(connection, cancellationToken).ConfigureAwait(false));
+            Log.ColumnLimitsRead(_logger, limits.Count, Where);
+            return limits;
+        }
+        catch (Exception e) when (IsDriverError(e) && _dialect.Classify(e) != WarehouseErrorKind.Connection)
+        {
+            Log.ColumnLimitsUnreadable(_logger, Where, e.Message);
+            return ColumnLimits.None;
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw Translate(e, "the read of its column definitions");
+        }
     }
 
     private static bool Flag(string? value, bool whenMissing) =>
@@ -178,6 +218,11 @@ internal sealed partial class WarehouseStore : IWarehouseStore
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
 
+            if (e is WarehouseConnectionException)
+            {
+                throw; // the dialect refused the server (e.g. too old) and said why
+            }
+
             string where;
             try
             {
@@ -205,6 +250,34 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     private CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
         new(sql, parameters, transaction, _commandTimeout, cancellationToken: cancellationToken);
 
+    // ---------------------------------------------------------------- driver errors
+
+    /// <summary>
+    /// An error the driver raised (its own exception type, or the socket/stream under it when a connection drops
+    /// mid-read). Only these are translated: a bug of ours stays what it is.
+    /// </summary>
+    private static bool IsDriverError(Exception e) =>
+        e is DbException or IOException or System.Net.Sockets.SocketException or TimeoutException;
+
+    /// <summary>
+    /// The one place a driver error becomes the library's own: <see cref="WarehouseDataException"/> when the database
+    /// refused this record's write (the run quarantines it and goes on), <see cref="WarehouseConnectionException"/> or
+    /// <see cref="WarehouseSchemaException"/> when every record would fail alike (the run stops). A read concerns no
+    /// one record, so what the database refuses there (other than the connection) is the schema's. The database's own
+    /// reason is kept in the message; the driver exception is the inner exception.
+    /// </summary>
+    private WarehouseException Translate(Exception e, string doing, bool write = false) => _dialect.Classify(e) switch
+    {
+        WarehouseErrorKind.Data when write => new WarehouseDataException($"{Where} refused {doing}: {e.Message} Nothing was written.", e),
+        WarehouseErrorKind.Data or WarehouseErrorKind.Schema => new WarehouseSchemaException(
+            $"{Where} refused {doing}: {e.Message} Check that it is a complete Warehouse Pro database and that the database user may read and write its tables.", e),
+        _ => new WarehouseConnectionException(
+            $"The connection to {Where} failed during {doing}: {e.Message} Check that the server is running and reachable; the next run goes on from here.", e),
+    };
+
+    /// <summary>What <see cref="Translate"/> is told a read was doing.</summary>
+    private const string Reading = "a read";
+
     // ---------------------------------------------------------------- reads
 
     private async IAsyncEnumerable<TOut> StreamAsync<TRow, TOut>(
@@ -212,13 +285,59 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     {
         var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // An open reader, one row at a time: 100,000 goods are never held in memory, not even once.
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            sql(opened.Sql), parameters, null, _commandTimeout, flags: CommandFlags.None, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var parse = reader.GetRowParser<TRow>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        // An open reader, one row at a time: 100,000 goods are never held in memory, not even once. A row is read inside
+        // the translation and yielded outside it (C# yields from no try with a catch), so a connection dropped mid-read
+        // reaches the caller as the library's exception.
+        DbDataReader reader;
+        try
         {
-            yield return map(parse(reader));
+            reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                sql(opened.Sql), parameters, null, _commandTimeout, flags: CommandFlags.None, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw Translate(e, Reading);
+        }
+
+        try
+        {
+            var parse = reader.GetRowParser<TRow>();
+            while (true)
+            {
+                TOut item;
+                try
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    item = map(parse(reader));
+                }
+                catch (Exception e) when (IsDriverError(e))
+                {
+                    throw Translate(e, Reading);
+                }
+
+                yield return item;
+            }
+        }
+        finally
+        {
+            await DisposeQuietlyAsync(reader).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes a reader whose connection may be gone: an error closing it adds nothing to the one already raised.</summary>
+    private static async Task DisposeQuietlyAsync(DbDataReader reader)
+    {
+        try
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDriverError(e) || e is InvalidOperationException)
+        {
+            // The connection is already broken; its own error (if any) is what the caller sees.
         }
     }
 
@@ -226,8 +345,15 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     {
         var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<TRow>(Command(sql(opened.Sql), parameters, null, cancellationToken)).ConfigureAwait(false);
-        return rows.Select(map).ToList();
+        try
+        {
+            var rows = await connection.QueryAsync<TRow>(Command(sql(opened.Sql), parameters, null, cancellationToken)).ConfigureAwait(false);
+            return rows.Select(map).ToList();
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw Translate(e, Reading);
+        }
     }
 
     public IAsyncEnumerable<Good> ReadGoodsAsync(CancellationToken cancellationToken = default) =>
@@ -300,13 +426,9 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             {
                 Log.WriteRetried(_logger, attempt, e);
             }
-            catch (DbException e) when (_dialect.IsValueTooLong(e))
+            catch (Exception e) when (IsDriverError(e))
             {
-                throw new WarehouseDataException($"A value is longer than its column in {Where}: {e.Message} Nothing was written.", e);
-            }
-            catch (DbException e)
-            {
-                throw new WarehouseException($"{Where} refused the write: {e.Message} Nothing was written.", e);
+                throw Translate(e, "the write", write: true);
             }
         }
     }
@@ -327,7 +449,9 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     public async Task<GoodsGroup> CreateGoodsGroupAsync(NewGoodsGroup group, ScopedLink? link = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var name = RequiredName(group.Name, "The goods group name");
+        var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        group = group with { Name = RequiredName(group.Name, "The goods group name") };
+        var name = Stored(FitOrRefuse(RecordFitter.Group(group, opened.Info.Columns), "The goods group").Name);
         if (link is not null)
         {
             await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -360,15 +484,17 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     public async Task<Good> CreateGoodAsync(NewGood good, ScopedLink? link = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(good);
-        var name = RequiredName(good.Name, "The good's name");
+        var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        good = FitOrRefuse(RecordFitter.Good(good with { Name = RequiredName(good.Name, "The good's name") }, opened.Info.Columns), "The good");
+        var name = Stored(good.Name);
         var parameters = new
         {
-            Code = Text.Write(good.Code, "The good's code"),
-            BarCode1 = Text.Write(good.BarCode1, "The good's barcode"),
+            Code = Stored(good.Code),
+            BarCode1 = Stored(good.BarCode1),
             Name = name,
             Name2 = name,
-            Measure1 = Text.Write(good.Measure1, "The good's measure"),
-            Measure2 = Text.Write(good.Measure1, "The good's measure"),
+            Measure1 = Stored(good.Measure1),
+            Measure2 = Stored(good.Measure1),
             PriceIn = Number.Write(good.PriceIn),
             PriceOut1 = Number.Write(good.Prices.PriceOut1),
             PriceOut2 = Number.Write(good.Prices.PriceOut2),
@@ -380,7 +506,7 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             PriceOut8 = Number.Write(good.Prices.PriceOut8),
             PriceOut9 = Number.Write(good.Prices.PriceOut9),
             PriceOut10 = Number.Write(good.Prices.PriceOut10),
-            Description = Text.Write(good.Description, "The good's description"),
+            Description = Stored(good.Description),
             good.Type,
             TaxGroup = good.VatGroupId,
             GroupID = good.GroupId,
@@ -413,13 +539,15 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     public async Task<Partner> CreatePartnerAsync(NewPartner partner, ScopedLink? link = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        var company = RequiredName(partner.Company, "The partner's name");
-        var mol = Text.Write(partner.Mol, "The partner's responsible person (MOL)");
-        var city = Text.Write(partner.City, "The partner's city");
-        var address = Text.Write(partner.Address, "The partner's address");
+        var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        partner = FitOrRefuse(RecordFitter.Partner(partner with { Company = RequiredName(partner.Company, "The partner's name") }, opened.Info.Columns), "The partner");
+        var company = Stored(partner.Company);
+        var mol = Stored(partner.Mol);
+        var city = Stored(partner.City);
+        var address = Stored(partner.Address);
         var parameters = new
         {
-            Code = Text.Write(partner.Code, "The partner's code"),
+            Code = Stored(partner.Code),
             Company = company,
             Company2 = company,
             Mol = mol,
@@ -428,10 +556,10 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             City2 = city,
             Address = address,
             Address2 = address,
-            Phone = Text.Write(partner.Phone, "The partner's phone"),
-            Email = Text.Write(partner.Email, "The partner's e-mail"),
-            TaxNo = Text.Write(partner.TaxNo, "The partner's VAT number"),
-            Bulstat = Text.Write(partner.Bulstat, "The partner's EIK (Bulstat)"),
+            Phone = Stored(partner.Phone),
+            Email = Stored(partner.Email),
+            TaxNo = Stored(partner.TaxNo),
+            Bulstat = Stored(partner.Bulstat),
             partner.Type,
             UserId = 1,
             GroupID = partner.GroupId,
@@ -460,7 +588,44 @@ internal sealed partial class WarehouseStore : IWarehouseStore
             throw new WarehouseDataException($"{what} is empty. Nothing was written.");
         }
 
-        return Text.Write(name.Trim(), what);
+        return name.Trim();
+    }
+
+    /// <summary>A value as the program stores it (empty becomes a single space), once fitted to its column.</summary>
+    private static string Stored(string? value) => string.IsNullOrEmpty(value) ? " " : value;
+
+    /// <summary>
+    /// The record made to fit the database's columns (<see cref="RecordFitter"/>), each change logged; an identity
+    /// field that does not fit refuses the record with the field and its limit.
+    /// </summary>
+    private T FitOrRefuse<T>(Fitted<T> fitted, string what)
+    {
+        if (fitted.Refusal is { } refusal)
+        {
+            throw new WarehouseDataException($"{what} cannot be written: {refusal}. Nothing was written.");
+        }
+
+        foreach (var change in fitted.Changes)
+        {
+            Log.TextFitted(_logger, what, change.Describe());
+        }
+
+        return fitted.Value;
+    }
+
+    /// <summary>One value of a document column (a line's note, a lot copied from stock) made to fit; the change, if any, is added to <paramref name="changes"/>.</summary>
+    private string FitColumn(string? value, string table, string column, string what, ICollection<TextChange>? changes = null)
+    {
+        var fitted = RecordFitter.Column(value, table, column, _opened?.Info.Columns ?? ColumnLimits.None);
+        if (changes is not null)
+        {
+            foreach (var change in fitted.Changes)
+            {
+                changes.Add(change);
+            }
+        }
+
+        return Stored(FitOrRefuse(fitted, what));
     }
 
     private async Task RequireGroupAsync(DbConnection connection, DbTransaction transaction, WarehouseSql sql, int groupId, CancellationToken cancellationToken)

@@ -71,7 +71,37 @@ public sealed record SandboxOrderDraft
 /// <param name="ProductId">The product's shop id.</param>
 /// <param name="Quantity">Quantity (up to 3 decimals).</param>
 /// <param name="Discount">A product discount: percent, or an amount off per unit.</param>
-public sealed record SandboxOrderLineDraft(string ProductId, decimal Quantity, LineDiscount? Discount = null);
+public sealed record SandboxOrderLineDraft(string ProductId, decimal Quantity, LineDiscount? Discount = null)
+{
+    /// <summary>The merchant's own list price for this line (an edit in the admin); null takes the product's price.</summary>
+    public decimal? UnitPrice { get; init; }
+}
+
+/// <summary>
+/// The merchant edits a placed order in the shop's admin: what is given replaces what the order holds, the totals are
+/// computed again, and the order comes back at the next revision (pending again until acknowledged at it).
+/// </summary>
+public sealed record SandboxOrderEdit
+{
+    /// <summary>The new lines (all of them, numbered again); null keeps the lines.</summary>
+    public List<SandboxOrderLineDraft>? Lines { get; init; }
+    /// <summary>The new order-level discounts; null keeps them.</summary>
+    public List<OrderDiscount>? Discounts { get; init; }
+    /// <summary>The new shipping; null keeps it (see <see cref="RemoveShipping"/>).</summary>
+    public OrderShipping? Shipping { get; init; }
+    /// <summary>True removes the shipping.</summary>
+    public bool RemoveShipping { get; init; }
+    /// <summary>Another registered customer's shop id; or <see cref="Customer"/>; both null keep the customer.</summary>
+    public string? CustomerId { get; init; }
+    /// <summary>Another (guest) customer.</summary>
+    public SandboxCustomerDraft? Customer { get; init; }
+    /// <summary>The new payment method; null keeps it.</summary>
+    public string? PaymentMethod { get; init; }
+    /// <summary>Whether it is paid now; null keeps it.</summary>
+    public bool? Paid { get; init; }
+    /// <summary>The new status (<see cref="OrderStatuses"/>); null keeps it.</summary>
+    public string? Status { get; init; }
+}
 
 /// <summary>An acknowledgement the warehouse sent.</summary>
 /// <param name="OrderId">The order's shop id.</param>

@@ -201,8 +201,14 @@ public sealed partial class SandboxState
             throw new ArgumentOutOfRangeException(nameof(draft), draft.Quantity, "A line quantity must be positive with at most 3 decimals.");
         }
 
+        var unitPrice = draft.UnitPrice ?? product.Price;
+        if (unitPrice < 0 || decimal.Round(unitPrice, 2) != unitPrice)
+        {
+            throw new ArgumentOutOfRangeException(nameof(draft), unitPrice, "A line's unit price must be zero or more with at most 2 decimals.");
+        }
+
         // Validates the discount against the unit price.
-        _ = OrderPricing.DiscountedUnitPrice(product.Price, draft.Discount);
+        _ = OrderPricing.DiscountedUnitPrice(unitPrice, draft.Discount);
         return new OrderLine
         {
             LineId = number.ToString(CultureInfo.InvariantCulture),
@@ -210,7 +216,7 @@ public sealed partial class SandboxState
             Sku = product.Sku,
             Name = product.Name,
             Quantity = draft.Quantity,
-            UnitPrice = product.Price,
+            UnitPrice = unitPrice,
             VatRate = product.VatRate,
             Discount = draft.Discount,
         };

@@ -32,4 +32,13 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "Control request refused ({Reason}): {Method} {Path}.")]
     public static partial void ControlRefused(ILogger logger, string reason, string method, string path);
+
+    [LoggerMessage(10, LogLevel.Error, "Server {Server} cannot run until its settings are corrected: {Problem}")]
+    public static partial void ServerInvalid(ILogger logger, string server, string problem);
+
+    [LoggerMessage(11, LogLevel.Information, "Server {Server} was deleted; it stopped first.")]
+    public static partial void ServerRemoved(ILogger logger, string server);
+
+    [LoggerMessage(12, LogLevel.Information, "Control page: server {Server} {Change}.")]
+    public static partial void ServerChanged(ILogger logger, string server, string change);
 }

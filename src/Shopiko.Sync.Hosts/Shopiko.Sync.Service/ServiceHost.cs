@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Hosting.Settings;
+using Shopiko.Sync.Service.Settings;
+using Shopiko.Sync.Sync;
 using Shopiko.Sync.Service.Control;
 using Shopiko.Sync.Service.Scheduling;
 using Shopiko.Sync.Sync.RunLog;
@@ -29,7 +32,7 @@ public static class ServiceHost
             ApplicationName = typeof(ServiceHost).Assembly.GetName().Name,
         });
 
-        ConfigureSources(builder.Configuration, args);
+        var serverFile = ConfigureSources(builder.Configuration, args);
         builder.Services.AddWindowsService(o => o.ServiceName = "Shopiko.Sync");
         builder.Services.AddSystemd();
 
@@ -37,7 +40,21 @@ public static class ServiceHost
         ControlAccess.Validate(serviceOptions);
         builder.WebHost.UseUrls(serviceOptions.Url);
 
+        // The library binds and validates server by server, so one bad server never stops the others; its options follow
+        // the configuration when the control page rewrites the servers file.
         builder.Services.AddShopikoSync(builder.Configuration.GetSection(ShopikoSyncOptions.SectionName));
+        builder.Services.AddSingleton<ServerCatalog>();
+        builder.Services.AddSingleton(serverFile);
+        builder.Services.AddSingleton<ServerSettingsStore>();
+        builder.Services.AddSingleton<ServerForms>();
+        builder.Services.AddSingleton<ConnectionChecks>();
+        // Data Protection keeps the anti-forgery tokens and the stored keys, with one key ring only this account opens.
+        builder.Services.AddSingleton(ServerFile.Protection(serverFile.KeysFolder));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = ControlAntiforgery.HeaderName;
+            o.Cookie.Name = "shopiko-sync-antiforgery";
+        });
         builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.SectionName));
         builder.Services.Configure<RunLogOptions>(builder.Configuration.GetSection(RunLogOptions.SectionName));
         builder.Services.AddSingleton<IRunLog>(sp =>
@@ -45,7 +62,13 @@ public static class ServiceHost
             var folder = sp.GetRequiredService<IOptions<RunLogOptions>>().Value.Folder;
             return new FileRunLog(Path.IsPathRooted(folder) ? folder : Path.Combine(builder.Environment.ContentRootPath, folder));
         });
-        builder.Services.AddSingleton<ServerSupervisor>();
+        builder.Services.AddSingleton(sp => new ServerSupervisor(
+            sp.GetRequiredService<ServerCatalog>(),
+            sp.GetRequiredService<IOptions<ServiceOptions>>(),
+            sp.GetRequiredService<ISyncEngineFactory>(),
+            sp.GetRequiredService<IRunLog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServerSupervisor>());
         builder.Services.AddSingleton<ControlAccess>();
         TelemetryEndpoints.Add(builder);
@@ -62,6 +85,7 @@ public static class ServiceHost
         var app = builder.Build();
         var access = app.Services.GetRequiredService<ControlAccess>();
         app.Use(access.InvokeAsync);
+        app.Use(ControlAntiforgery.InvokeAsync);
         ControlEndpoints.Map(app);
         TelemetryEndpoints.Map(app);
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -85,9 +109,9 @@ public static class ServiceHost
 
     /// <summary>
     /// The same layering as the console: <c>appsettings.json</c> next to the program (or <c>--config FILE</c> instead),
-    /// user secrets, environment variables, command-line overrides.
+    /// the servers file the control page writes, user secrets, environment variables, command-line overrides.
     /// </summary>
-    private static void ConfigureSources(ConfigurationManager configuration, string[] args)
+    private static ServerFileConfigurationSource ConfigureSources(ConfigurationManager configuration, string[] args)
     {
         var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
         var configFile = commandLine["config"];
@@ -107,8 +131,18 @@ public static class ServiceHost
             configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
         }
 
+        // Where the servers file is may itself be set by any layer; it goes right after the settings file.
+        var soFar = new ConfigurationBuilder();
+        foreach (var s in configuration.Sources)
+        {
+            soFar.Add(s);
+        }
+
+        soFar.AddUserSecrets(UserSecretsId, reloadOnChange: false).AddEnvironmentVariables().AddCommandLine(args);
+        var serverFile = configuration.AddShopikoSyncServerFile(soFar.Build());
         configuration.AddUserSecrets(UserSecretsId, reloadOnChange: false);
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
+        return serverFile;
     }
 }

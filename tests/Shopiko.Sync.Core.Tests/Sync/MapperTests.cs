@@ -99,12 +99,4 @@ public class MapperTests
         });
         partner.Should().BeEquivalentTo(new NewPartner { Company = "Фирма АД", Mol = "Г. Г.", Bulstat = "123", TaxNo = "BG123", Email = "a@b.bg" });
     }
-
-    [Fact]
-    public void Texts_longer_than_a_column_are_named()
-    {
-        NomenclatureMapper.TooLong(new ShopCustomer { Id = "1", Name = "ok", Address = new string('x', 256) })
-            .Should().Contain("address").And.Contain("256");
-        NomenclatureMapper.TooLong(new ShopProduct { Id = "1", Name = new string('x', 255) }).Should().BeNull();
-    }
 }

@@ -129,6 +129,41 @@ public sealed class CliRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_of_a_record_the_database_refuses_exits_3_without_a_stack_trace()
+    {
+        var config = await ConfigAsync();
+        (await CliProcess.RunAsync(_folder.Path, "export", "--config", config)).ExitCode.Should().Be(0);
+        // A rule of the merchant's database that refuses one good, as a constraint or a value it cannot hold would.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString))
+        {
+            await db.OpenAsync();
+            await using var trigger = db.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse_good BEFORE INSERT ON goods WHEN NEW.Code = 'REFUSED-1' BEGIN SELECT RAISE(ABORT, 'refused by the merchant''s rule'); END";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        var coffee = _shop.State.Products.First(p => p.Sku == "1001");
+        var refused = _shop.State.CreateProduct(new SandboxProductDraft { Sku = "REFUSED-1", Name = "Кутия 🎁 подарък", Price = 5m });
+        var waits = _shop.State.PlaceOrder(new SandboxOrderDraft
+        {
+            Customer = new SandboxCustomerDraft { Name = "Ива 😀 Петрова", Email = "iva@example.com" },
+            Lines = [new SandboxOrderLineDraft(refused.Id, 1)],
+        });
+        var goes = _shop.State.PlaceOrder(new SandboxOrderDraft
+        {
+            Customer = new SandboxCustomerDraft { Name = "Елена Димитрова", Email = "elena@example.com" },
+            Lines = [new SandboxOrderLineDraft(coffee.Id, 1)],
+        });
+
+        var result = await CliProcess.RunAsync(_folder.Path, "import", "--config", config);
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Stdout.Should().Contain(waits.Id).And.Contain("refused by the merchant's rule");
+        result.Stderr.Should().NotContain("   at ").And.NotContain("SqliteException");
+        _shop.State.Acks.Should().ContainSingle(a => a.OrderId == goes.Id);
+    }
+
+    [Fact]
     public async Task Check_with_a_wrong_key_exits_1_with_a_clear_line()
     {
         var result = await CliProcess.RunAsync(_folder.Path, "check", "--config", await ConfigAsync(key: "not-the-key"));

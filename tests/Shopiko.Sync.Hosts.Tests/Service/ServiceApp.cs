@@ -43,7 +43,8 @@ internal sealed class ServiceApp : IAsyncDisposable
     public ServerRunner Server(string name) => Supervisor.Find(name)!;
 
     /// <summary>Starts the service with the given servers (JSON objects of ShopikoSync:Servers) and service settings.</summary>
-    public static async Task<ServiceApp> StartAsync(IEnumerable<object> servers, object? service = null, Action<ScriptedEngineFactory>? configure = null)
+    public static async Task<ServiceApp> StartAsync(
+        IEnumerable<object> servers, object? service = null, Action<ScriptedEngineFactory>? configure = null, Action<WebApplicationBuilder>? build = null)
     {
         var folder = new TempFolder("shopiko-service");
         var serverList = servers.Select(s => JsonSerializer.SerializeToNode(s)!.AsObject()).ToList();
@@ -65,7 +66,7 @@ internal sealed class ServiceApp : IAsyncDisposable
             ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
             ["ShopikoSync"] = new JsonObject
             {
-                ["Service"] = JsonSerializer.SerializeToNode(service ?? new { Url = "http://127.0.0.1:0" }),
+                ["Service"] = ServiceSection(service, folder),
                 ["RunLog"] = new JsonObject { ["Folder"] = folder.File("runs") },
                 ["Servers"] = new JsonArray([.. serverList]),
             },
@@ -79,9 +80,40 @@ internal sealed class ServiceApp : IAsyncDisposable
         var builder = ServiceHost.CreateBuilder(["--config", configFile]);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISyncEngineFactory>(engines);
+        build?.Invoke(builder);
         var app = ServiceHost.Build(builder);
         await app.StartAsync();
-        return new ServiceApp(folder, app, time, engines);
+        var started = new ServiceApp(folder, app, time, engines);
+        await started.UseAntiforgeryAsync();
+        return started;
+    }
+
+    public string ServersFile => _folder.File("servers.json");
+
+    public string ConfigFile => _folder.File("appsettings.json");
+
+    public string KeysFolder => _folder.File("keys");
+
+    /// <summary>The page's anti-forgery token on every request, as the page sends it (its cookie rides along).</summary>
+    public async Task UseAntiforgeryAsync()
+    {
+        var response = await Http.GetAsync("/api/antiforgery");
+        if (!response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Http.DefaultRequestHeaders.Remove((string)body["header"]!);
+        Http.DefaultRequestHeaders.Add((string)body["header"]!, (string)body["token"]!);
+    }
+
+    private static JsonObject ServiceSection(object? service, TempFolder folder)
+    {
+        var section = JsonSerializer.SerializeToNode(service ?? new { Url = "http://127.0.0.1:0" })!.AsObject();
+        section.TryAdd("ServersFile", folder.File("servers.json"));
+        section.TryAdd("KeysFolder", folder.File("keys"));
+        return section;
     }
 
     public void UseToken(string token) => Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

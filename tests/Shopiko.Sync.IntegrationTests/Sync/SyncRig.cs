@@ -26,8 +26,9 @@ public sealed class SyncRig : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string? _sqliteFile;
 
-    private SyncRig(WarehouseProvider provider, string connectionString, SandboxShop shop, ServiceProvider services, string? sqliteFile)
+    private SyncRig(WarehouseProvider provider, string connectionString, SandboxShop shop, ServiceProvider services, string? sqliteFile, string objectName = ObjectName)
     {
+        ImportObject = objectName;
         Provider = provider;
         ConnectionString = connectionString;
         Shop = shop;
@@ -36,6 +37,9 @@ public sealed class SyncRig : IAsyncDisposable
     }
 
     public WarehouseProvider Provider { get; }
+
+    /// <summary>The name of the object orders are imported to (and whose stock is exported).</summary>
+    public string ImportObject { get; }
 
     public string ConnectionString { get; }
 
@@ -68,6 +72,25 @@ public sealed class SyncRig : IAsyncDisposable
         }
 
         await WarehouseSchema.CreateBlankAsync(provider, connectionString, database ?? new BlankDatabaseOptions());
+        return await ComposeAsync(provider, connectionString, file, ObjectName, configure, shopOptions, clock);
+    }
+
+    /// <summary>
+    /// The Warehouse Open sample store (<c>SHOPIKO_WAREHOUSE_DUMP</c>) loaded as it is — its utf8 (3-byte) tables,
+    /// 914 goods, 17 objects, its own documents — on the shared MariaDB, orders imported to <paramref name="objectName"/>.
+    /// </summary>
+    public static async Task<SyncRig> StartOnSampleStoreAsync(string objectName, Action<ServerOptions>? configure = null)
+    {
+        var server = await MariaDbServer.GetSharedAsync();
+        var connectionString = await SampleDump.LoadAsync(server, Environment.GetEnvironmentVariable(SampleDump.Variable)
+            ?? throw new InvalidOperationException($"Set {SampleDump.Variable} to the path of mysql-sample-store.sql."));
+        return await ComposeAsync(WarehouseProvider.MySql, connectionString, null, objectName, configure, null, null);
+    }
+
+    private static async Task<SyncRig> ComposeAsync(
+        WarehouseProvider provider, string connectionString, string? file, string objectName, Action<ServerOptions>? configure,
+        SandboxShopOptions? shopOptions, TimeProvider? clock)
+    {
         if (clock is not null)
         {
             // One clock for both sides: the shop's timestamps and the client's signatures move together.
@@ -84,10 +107,10 @@ public sealed class SyncRig : IAsyncDisposable
             Name = "Test",
             Warehouse = { Provider = provider, ConnectionString = connectionString },
             Shop = { BaseUrl = shop.BaseUrl.ToString(), ApiId = shop.ApiId, Key = shop.Key, MaxRetries = 0 },
-            Import = { Object = ObjectName, SyncNomenclature = true },
+            Import = { Object = objectName, SyncNomenclature = true },
             Export = { Goods = true, Partners = true },
         })).ConfigureServer(s => configure?.Invoke(s));
-        return new SyncRig(provider, connectionString, shop, services.BuildServiceProvider(validateScopes: true), file);
+        return new SyncRig(provider, connectionString, shop, services.BuildServiceProvider(validateScopes: true), file, objectName);
     }
 
     /// <summary>The engine as an integrator gets it.</summary>
@@ -124,7 +147,7 @@ public sealed class SyncRig : IAsyncDisposable
         await c.ExecuteAsync(sql, args);
     }
 
-    public async Task<int> ObjectIdAsync() => await ScalarAsync<int>("SELECT ID FROM objects WHERE Name = @ObjectName", new { ObjectName });
+    public async Task<int> ObjectIdAsync() => await ScalarAsync<int>("SELECT ID FROM objects WHERE Name = @ImportObject", new { ImportObject });
 
     public async Task<decimal> StockAsync(int goodId) =>
         Math.Round(await ScalarAsync<decimal>("SELECT COALESCE(SUM(Qtty), 0) FROM store WHERE GoodID = @goodId AND ObjectID = @o", new { goodId, o = await ObjectIdAsync() }), 3);

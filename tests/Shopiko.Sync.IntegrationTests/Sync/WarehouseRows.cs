@@ -11,6 +11,7 @@ public sealed class OperationRow
     public long ObjectID { get; set; }
     public double Qtty { get; set; }
     public long Sign { get; set; }
+    public double PriceIn { get; set; }
     public double PriceOut { get; set; }
     public double VATOut { get; set; }
     public double Discount { get; set; }
@@ -39,7 +40,7 @@ public sealed class PaymentRow
 public static class WarehouseQueries
 {
     public static Task<List<OperationRow>> OperationsAsync(this SyncRig rig, int? operType = null) => rig.QueryAsync<OperationRow>(
-        "SELECT OperType, Acct, GoodID, PartnerID, ObjectID, Qtty, Sign, PriceOut, VATOut, Discount, Note FROM operations" +
+        "SELECT OperType, Acct, GoodID, PartnerID, ObjectID, Qtty, Sign, PriceIn, PriceOut, VATOut, Discount, Note FROM operations" +
         (operType is null ? "" : " WHERE OperType = @operType") + " ORDER BY ID", new { operType });
 
     public static Task<List<PaymentRow>> PaymentsAsync(this SyncRig rig, int? operType = null) => rig.QueryAsync<PaymentRow>(

@@ -752,21 +752,37 @@ public abstract class WarehouseStoreContract
     }
 
     [StoreFact]
-    public async Task A_value_longer_than_its_column_writes_nothing()
+    public async Task Descriptive_text_is_fitted_to_its_column_and_an_identity_that_does_not_fit_writes_nothing()
     {
         var db = await NewDatabaseAsync();
         var store = db.NewStore();
         var good = await NewGoodAsync(store);
-        var before = await db.FingerprintAsync();
+        var limited = Provider != WarehouseProvider.Sqlite; // SQLite limits no text
 
-        var longName = () => store.CreateGoodAsync(new NewGood { Name = new string('я', 256) });
-        var longNote = () => store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)) with
+        var named = await store.CreateGoodAsync(new NewGood { Code = "LONG-1", Name = new string('я', 300) + " 🎁", Description = "Опаковка 🎀" });
+        var written = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)) with
         {
             Lines = [new DocumentLine { GoodId = good.Id, Quantity = 1, PriceOut = 1, VatOut = 0, Note = new string('x', 300) }],
         });
 
-        (await longName.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("256").And.Contain("255");
-        (await longNote.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("note");
-        (await db.FingerprintAsync()).Should().Be(before);
+        named.Name.Should().HaveLength(limited ? 255 : 303);
+        named.Description.Should().Be("Опаковка 🎀", "these tables hold 4-byte characters");
+        (await db.ScalarAsync<string>("SELECT [Note] FROM {operations} WHERE [Acct] = @Acct", new { written.Acct })).Should().HaveLength(limited ? 255 : 300);
+        written.TextChanges.Should().HaveCount(limited ? 1 : 0);
+
+        var before = await db.FingerprintAsync();
+        var longCode = () => store.CreateGoodAsync(new NewGood { Code = new string('X', 300), Name = "Дълъг код" });
+        var longEik = () => store.CreatePartnerAsync(new NewPartner { Company = "Фирма", Bulstat = new string('1', 300) });
+        if (limited)
+        {
+            (await longCode.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("good code").And.Contain("300").And.Contain("255");
+            (await longEik.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("EIK").And.Contain("300");
+            (await db.FingerprintAsync()).Should().Be(before);
+        }
+        else
+        {
+            (await longCode()).Code.Should().HaveLength(300);
+            (await longEik()).Bulstat.Should().HaveLength(300);
+        }
     }
 }

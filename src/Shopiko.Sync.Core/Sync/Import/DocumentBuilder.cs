@@ -12,7 +12,12 @@ namespace Shopiko.Sync.Sync.Import;
 internal sealed class DocumentBuilder(SyncSession session, ImportCatalog catalog)
 {
     /// <summary>Builds the document of <paramref name="plan"/>.</summary>
-    public async Task<WarehouseDocument> BuildAsync(OrderPlan plan, DocumentKind kind, int objectId, long? sourceAcct, CancellationToken ct)
+    /// <param name="plan">The plan.</param>
+    /// <param name="kind">Sale or sales order.</param>
+    /// <param name="objectId">The import object.</param>
+    /// <param name="replaces">For a correction: the number of the document it replaces, named in every line note.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<WarehouseDocument> BuildAsync(OrderPlan plan, DocumentKind kind, int objectId, string? replaces, CancellationToken ct)
     {
         var partnerId = plan.Partner switch
         {
@@ -37,7 +42,7 @@ internal sealed class DocumentBuilder(SyncSession session, ImportCatalog catalog
                 PriceOut = line.PriceOut,
                 VatOut = line.VatOut,
                 DiscountPercent = line.DiscountPercent,
-                Note = line.Note,
+                Note = replaces is null ? line.Note : Fit($"{line.Note}; rev {plan.Order.Revision.ToString(CultureInfo.InvariantCulture)} replaces {replaces}"),
             });
         }
 
@@ -47,12 +52,18 @@ internal sealed class DocumentBuilder(SyncSession session, ImportCatalog catalog
             ObjectId = objectId,
             PartnerId = partnerId,
             OperatorId = session.Server.Import.OperatorId,
-            Date = kind == DocumentKind.CustomerReturn ? DateOnly.FromDateTime(session.Time.GetLocalNow().DateTime) : plan.Date,
+            // A correction books the new revision on the day it is made, beside its return: the booked day stays as printed.
+            Date = replaces is null ? plan.Date : Today,
             Lines = lines,
-            Payments = plan.Payments,
-            SourceAcct = sourceAcct,
+            Payments = replaces is null ? plan.Payments : plan.Payments with { DueDate = Today },
         };
     }
+
+    /// <summary>Today in the merchant's time zone: the date of returns and corrections.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(session.Time.GetLocalNow().DateTime);
+
+    /// <summary>A note cut to what a Warehouse Pro text column holds.</summary>
+    public static string Fit(string note) => note.Length <= NomenclatureMapper.MaxText ? note : note[..NomenclatureMapper.MaxText];
 
     private async Task<int> CreatePartnerAsync(NewPartnerChoice choice, CancellationToken ct)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Sync.Export;
 using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Sync.Import;
@@ -79,10 +81,21 @@ internal sealed class ImportCatalog
     public int? GoodFor(OrderLine line) =>
         Products.ByRemote(line.ProductId) ?? (ParseId(line.ExternalId) is { } id && _goodExists.GetValueOrDefault(id) ? id : null);
 
-    /// <summary>Creates a partner for a shop customer (link row in the same transaction) and remembers it.</summary>
+    /// <summary>
+    /// Creates a partner for a shop customer (link row in the same transaction) and remembers it. Its text is made to
+    /// fit the database's columns first, each change a warning of the run.
+    /// </summary>
+    /// <exception cref="WarehouseDataException">An identity field does not fit (EIK, VAT number, e-mail) or the database refused the partner.</exception>
     public async Task<Partner> CreatePartnerAsync(NewPartner partner, string remoteId, CancellationToken ct)
     {
+        var fitted = RecordFitter.Partner(partner, _session.Columns);
+        partner = Fit(fitted, "customer", remoteId);
         var created = await _session.Store.CreatePartnerAsync(partner, new ScopedLink(_session.Scope, SyncEntity.Customer, remoteId), ct).ConfigureAwait(false);
+        if (fitted.Changes.Count > 0 && !_session.DryRun)
+        {
+            await _session.Store.SaveLinksAsync(_session.Scope, [KeepShopText(created, remoteId)], ct).ConfigureAwait(false);
+        }
+
         Partners.Add(created);
         Partners.Link(remoteId, created.Id);
         _session.Report.Import!.PartnersCreated++;
@@ -90,10 +103,21 @@ internal sealed class ImportCatalog
         return created;
     }
 
-    /// <summary>Creates a good for an order line's unknown product (link row in the same transaction) and remembers it.</summary>
+    /// <summary>
+    /// Creates a good for an order line's unknown product (link row in the same transaction) and remembers it. Its
+    /// text is made to fit first, each change a warning of the run.
+    /// </summary>
+    /// <exception cref="WarehouseDataException">The code or barcode does not fit, or the database refused the good.</exception>
     public async Task<int> CreateGoodAsync(NewGood good, string remoteId, CancellationToken ct)
     {
+        var fitted = RecordFitter.Good(good, _session.Columns);
+        good = Fit(fitted, "product", remoteId);
         var created = await _session.Store.CreateGoodAsync(good, new ScopedLink(_session.Scope, SyncEntity.Product, remoteId), ct).ConfigureAwait(false);
+        if (fitted.Changes.Count > 0)
+        {
+            await _session.Store.SaveLinksAsync(_session.Scope, [KeepShopText(created, remoteId)], ct).ConfigureAwait(false);
+        }
+
         Products.Set(new SyncLink(SyncEntity.Product, created.Id, remoteId, null));
         CreatedGoods.Add(new LinkItem(remoteId, created.Id.ToString(CultureInfo.InvariantCulture)));
         _session.Report.Import!.GoodsCreated++;
@@ -128,6 +152,33 @@ internal sealed class ImportCatalog
         _shippingGoodId = created.Id;
         _session.Report.Import!.GoodsCreated++;
         return created.Id;
+    }
+
+    /// <summary>
+    /// The link of a good made from a shop product whose text had to be fitted, with the content hash of the good as it
+    /// now is: the export then finds it unchanged and does not send the fitted name back over the shop's own text
+    /// (until the merchant changes the good in Warehouse Pro).
+    /// </summary>
+    public SyncLink KeepShopText(Good good, string remoteId) =>
+        new(SyncEntity.Product, good.Id, remoteId, ContentHash.Of(ProductMapper.Map(good, _session.Server.Export.PriceColumn, _session.Basis)));
+
+    /// <summary>As <see cref="KeepShopText(Good, string)"/>, for a partner made from a shop customer.</summary>
+    public static SyncLink KeepShopText(Partner partner, string remoteId) =>
+        new(SyncEntity.Customer, partner.Id, remoteId, ContentHash.Of(CustomerMapper.Map(partner)));
+
+    /// <summary>
+    /// The fitted record, its changes reported as warnings; a refusal (an identity field that does not fit) is a
+    /// <see cref="WarehouseDataException"/> naming the shop record, so the order that needs it waits and the rest go on.
+    /// </summary>
+    private T Fit<T>(Fitted<T> fitted, string entity, string remoteId)
+    {
+        if (fitted.Refusal is { } refusal)
+        {
+            throw new WarehouseDataException($"shop {entity} {remoteId} cannot be created: {refusal}");
+        }
+
+        _session.Fitted(entity, remoteId, fitted.Changes);
+        return fitted.Value;
     }
 
     private static int? ParseId(string? value) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Sync.Import;
@@ -10,7 +11,9 @@ namespace Shopiko.Sync.Sync.Import;
 /// Синхронизация на номенклатура: categories, products and customers made in the shop become goods groups, goods and
 /// partners, and the shop is told which warehouse record each one now is (<c>…/links</c>). A shop record that already
 /// names an existing warehouse record (its externalId) is only linked; a customer that matches a partner by EIK, VAT
-/// number or e-mail is linked to it instead of creating a duplicate.
+/// number or e-mail is linked to it instead of creating a duplicate. Text is made to fit the warehouse's columns (each
+/// change a warning); a record whose code, barcode, EIK, VAT number or e-mail does not fit, or that the database refuses,
+/// is quarantined with the reason and the rest go on.
 /// </summary>
 internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog catalog)
 {
@@ -26,7 +29,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
     public async Task RunAsync(CancellationToken ct)
     {
         _quarantined = (await Store.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
-            .Where(e => e.Entity is SyncEntity.Product or SyncEntity.Customer).Select(e => (e.Entity, e.Id)).ToHashSet();
+            .Where(e => e.Entity is SyncEntity.Product or SyncEntity.Customer or SyncEntity.Category).Select(e => (e.Entity, e.Id)).ToHashSet();
         await session.TimeAsync("import.categories", () => CategoriesAsync(ct)).ConfigureAwait(false);
         await session.TimeAsync("import.products", () => ProductsAsync(ct)).ConfigureAwait(false);
         await session.TimeAsync("import.customers", () => CustomersAsync(ct)).ConfigureAwait(false);
@@ -79,19 +82,30 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
                 ct.ThrowIfCancellationRequested();
                 pending.Remove(category);
                 var parent = links.ByRemote(category.ParentId);
+                var group = RecordFitter.Group(new NewGoodsGroup(category.Name.Trim(), parent), session.Columns);
+                session.Fitted("category", category.Id, group.Changes);
                 if (session.DryRun)
                 {
-                    session.Report.Plan.Add($"create goods group '{category.Name}' for shop category {category.Id}");
+                    session.Report.Plan.Add($"create goods group '{group.Value.Name}' for shop category {category.Id}");
                     continue;
                 }
 
-                var created = await Store.CreateGoodsGroupAsync(
-                    new NewGoodsGroup(Trim(category.Name), parent),
-                    new ScopedLink(session.Scope, SyncEntity.Category, category.Id),
-                    ct).ConfigureAwait(false);
+                GoodsGroup created;
+                try
+                {
+                    created = await Store.CreateGoodsGroupAsync(group.Value, new ScopedLink(session.Scope, SyncEntity.Category, category.Id), ct).ConfigureAwait(false);
+                }
+                catch (WarehouseDataException e)
+                {
+                    // Its products go to the top level until the category can be created.
+                    await HoldAsync(null, SyncEntity.Category, category.Id, e.Message, ct).ConfigureAwait(false);
+                    continue;
+                }
+
                 links.Set(new SyncLink(SyncEntity.Category, created.Id, category.Id, null));
                 toLink.Add(new LinkItem(category.Id, created.Id.ToString(CultureInfo.InvariantCulture)));
                 session.Report.Import!.GroupsCreated++;
+                await ReleaseAsync(SyncEntity.Category, category.Id, ct).ConfigureAwait(false);
                 Log.NomenclatureCreated(session.Logger, "goods group", created.Id, "category", category.Id);
             }
         }
@@ -122,30 +136,44 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
                 continue;
             }
 
-            if (NomenclatureMapper.TooLong(product) is { } tooLong)
-            {
-                await HoldAsync(mark, SyncEntity.Product, product.Id, tooLong, ct).ConfigureAwait(false);
-                continue;
-            }
-
             if (catalog.VatGroupFor(product.VatRate) is not { } vatGroup)
             {
                 await HoldAsync(mark, SyncEntity.Product, product.Id, $"VAT rate {product.VatRate.ToString(CultureInfo.InvariantCulture)} % has no VAT group in the warehouse", ct).ConfigureAwait(false);
                 continue;
             }
 
-            if (session.DryRun)
+            var groupId = catalog.Categories?.ByRemote(product.CategoryId) ?? 1;
+            var fitted = RecordFitter.Good(NomenclatureMapper.ToGood(product, groupId, vatGroup, session.Server.Export.PriceColumn, session.Basis), session.Columns);
+            if (fitted.Refusal is { } refusal)
             {
-                session.Report.Plan.Add($"create good '{product.Sku}' {product.Name} for shop product {product.Id}");
+                await HoldAsync(mark, SyncEntity.Product, product.Id, refusal, ct).ConfigureAwait(false);
                 continue;
             }
 
-            var groupId = catalog.Categories?.ByRemote(product.CategoryId) ?? 1;
-            var good = await Store.CreateGoodAsync(
-                NomenclatureMapper.ToGood(product, groupId, vatGroup, session.Server.Export.PriceColumn, session.Basis),
-                new ScopedLink(session.Scope, SyncEntity.Product, product.Id),
-                ct).ConfigureAwait(false);
+            session.Fitted("product", product.Id, fitted.Changes);
+            if (session.DryRun)
+            {
+                session.Report.Plan.Add($"create good '{product.Sku}' {fitted.Value.Name} for shop product {product.Id}");
+                continue;
+            }
+
+            Good good;
+            try
+            {
+                good = await Store.CreateGoodAsync(fitted.Value, new ScopedLink(session.Scope, SyncEntity.Product, product.Id), ct).ConfigureAwait(false);
+            }
+            catch (WarehouseDataException e)
+            {
+                await HoldAsync(mark, SyncEntity.Product, product.Id, e.Message, ct).ConfigureAwait(false);
+                continue;
+            }
+
             catalog.Products.Set(new SyncLink(SyncEntity.Product, good.Id, product.Id, null));
+            if (fitted.Changes.Count > 0)
+            {
+                adopted.Add(catalog.KeepShopText(good, product.Id));
+            }
+
             toLink.Add(new LinkItem(product.Id, good.Id.ToString(CultureInfo.InvariantCulture)));
             session.Report.Import!.GoodsCreated++;
             await ReleaseAsync(SyncEntity.Product, product.Id, ct).ConfigureAwait(false);
@@ -179,25 +207,43 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
                 continue;
             }
 
-            if (NomenclatureMapper.TooLong(customer) is { } tooLong)
-            {
-                await HoldAsync(mark, SyncEntity.Customer, customer.Id, tooLong, ct).ConfigureAwait(false);
-                continue;
-            }
-
             if (string.IsNullOrWhiteSpace(customer.Name))
             {
                 await HoldAsync(mark, SyncEntity.Customer, customer.Id, "the customer has no name", ct).ConfigureAwait(false);
                 continue;
             }
 
-            if (session.DryRun)
+            var fitted = RecordFitter.Partner(NomenclatureMapper.ToPartner(customer), session.Columns);
+            if (fitted.Refusal is { } refusal)
             {
-                session.Report.Plan.Add($"create partner '{customer.Name}' for shop customer {customer.Id}");
+                await HoldAsync(mark, SyncEntity.Customer, customer.Id, refusal, ct).ConfigureAwait(false);
                 continue;
             }
 
-            var partner = await catalog.CreatePartnerAsync(NomenclatureMapper.ToPartner(customer), customer.Id, ct).ConfigureAwait(false);
+            if (session.DryRun)
+            {
+                session.Fitted("customer", customer.Id, fitted.Changes);
+                session.Report.Plan.Add($"create partner '{fitted.Value.Company}' for shop customer {customer.Id}");
+                continue;
+            }
+
+            Partner partner;
+            try
+            {
+                // The catalog fits again (nothing left to change) and reports the changes with the customer's id.
+                partner = await catalog.CreatePartnerAsync(NomenclatureMapper.ToPartner(customer), customer.Id, ct).ConfigureAwait(false);
+            }
+            catch (WarehouseDataException e)
+            {
+                await HoldAsync(mark, SyncEntity.Customer, customer.Id, e.Message, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (fitted.Changes.Count > 0)
+            {
+                adopted.Add(ImportCatalog.KeepShopText(partner, customer.Id));
+            }
+
             toLink.Add(new LinkItem(customer.Id, partner.Id.ToString(CultureInfo.InvariantCulture)));
             await ReleaseAsync(SyncEntity.Customer, customer.Id, ct).ConfigureAwait(false);
         }
@@ -215,10 +261,15 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
         }
     }
 
-    private async Task HoldAsync(ListingMark mark, SyncEntity entity, string id, string reason, CancellationToken ct)
+    private async Task HoldAsync(ListingMark? mark, SyncEntity entity, string id, string reason, CancellationToken ct)
     {
-        mark.Incomplete();
-        var name = entity == SyncEntity.Product ? "product" : "customer";
+        mark?.Incomplete();
+        var name = entity switch
+        {
+            SyncEntity.Product => "product",
+            SyncEntity.Category => "category",
+            _ => "customer",
+        };
         session.Quarantine(name, id, reason);
         Log.NomenclatureQuarantined(session.Logger, name, id, reason);
         if (!session.DryRun)
@@ -255,6 +306,4 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
     private static int? ParseId(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 1 ? id : null;
-
-    private static string Trim(string value) => value.Length <= NomenclatureMapper.MaxText ? value.Trim() : value[..NomenclatureMapper.MaxText].Trim();
 }

@@ -8,7 +8,10 @@ namespace Shopiko.Sync.Sync.Import;
 /// <summary>Turns shop-made products and customers into warehouse goods and partners.</summary>
 internal static class NomenclatureMapper
 {
-    /// <summary>The longest text a Warehouse Pro column holds.</summary>
+    /// <summary>
+    /// The longest line note the planner composes. What a column really holds is read from the database when the store
+    /// opens (<see cref="Warehouse.Fitting.ColumnLimits"/>), and every text is fitted to that when it is written.
+    /// </summary>
     public const int MaxText = 255;
 
     /// <summary>
@@ -39,28 +42,4 @@ internal static class NomenclatureMapper
         City = customer.City?.Trim() ?? "",
         Address = customer.Address?.Trim() ?? "",
     };
-
-    /// <summary>The first text field of a customer longer than a column holds, or null.</summary>
-    public static string? TooLong(ShopCustomer customer) => FirstTooLong(
-        ("customer name", customer.Name), ("contact person", customer.ContactPerson), ("EIK", customer.Eik),
-        ("VAT number", customer.VatNumber), ("e-mail", customer.Email), ("phone", customer.Phone),
-        ("city", customer.City), ("address", customer.Address));
-
-    /// <summary>The first text field of a product longer than a column holds, or null.</summary>
-    public static string? TooLong(ShopProduct product) => FirstTooLong(
-        ("product name", product.Name), ("sku", product.Sku), ("barcode", product.Barcode), ("unit", product.Unit));
-
-    /// <summary>The first of the named values longer than <see cref="MaxText"/>, described for the merchant.</summary>
-    public static string? FirstTooLong(params (string Field, string? Value)[] fields)
-    {
-        foreach (var (field, value) in fields)
-        {
-            if (value is { Length: > MaxText })
-            {
-                return $"the {field} is {value.Length} characters long; Warehouse Pro holds at most {MaxText}";
-            }
-        }
-
-        return null;
-    }
 }

@@ -9,11 +9,12 @@ using Shopiko.Sync.Warehouse.Model;
 namespace Shopiko.Sync.Sync.Import;
 
 /// <summary>
-/// Pending orders → documents, exactly once. For each order: if its revision is recorded, only acknowledge again;
-/// otherwise plan it, create what it needs (partner, goods, shipping good), write the document with its stock, payments
-/// and the order's sync-state row in ONE store call, and acknowledge only after that committed. A crash anywhere leaves
-/// either nothing or a recorded revision that the next run acknowledges; two engines racing make one document, the
-/// loser sees <see cref="OrderAlreadyImportedException"/>. Cancelled orders already imported are reversed.
+/// Pending orders → documents, exactly once. For each order one decision (<see cref="OrderDecider"/>: import, already
+/// imported, status only, correct, reverse, annul, acknowledge only, quarantine), then one store call that writes
+/// everything it needs — the document (or the return and the new document of an edit) with its stock, payments and the
+/// order's sync-state row — in ONE transaction, and the acknowledgement only after that committed. A crash anywhere
+/// leaves either nothing or a recorded revision that the next run acknowledges; two engines racing make one document,
+/// the loser sees <see cref="OrderAlreadyImportedException"/>. A dry run takes the same decisions and describes them.
 /// </summary>
 internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 {
@@ -86,99 +87,111 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
     }
 
-    /// <param name="order">The order.</param>
-    /// <param name="objectId">The import object.</param>
-    /// <param name="ct">Cancellation.</param>
-    /// <param name="fresh">
-    /// Read the order's record now rather than trust the look-ahead: done before anything the document's own check
-    /// cannot undo (acknowledging a cancellation without a document, creating a partner or goods), since an engine
-    /// racing us may have booked the order after the look-ahead.
-    /// </param>
-    private async Task ImportOneAsync(ShopOrder order, int objectId, CancellationToken ct, bool fresh = false)
+    /// <summary>Decides what <paramref name="order"/> needs (<see cref="OrderDecider"/>), then carries it out.</summary>
+    private async Task ImportOneAsync(ShopOrder order, int objectId, CancellationToken ct)
     {
-        IReadOnlyList<ImportedOrder> recorded = fresh
-            ? await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false)
-            : _recorded.GetValueOrDefault(order.Id) ?? [];
-        if (recorded.FirstOrDefault(r => r.Revision == order.Revision) is { } same)
+        var fingerprint = OrderFingerprint.Of(order);
+        var (decision, plan) = await DecideAsync(order, _recorded.GetValueOrDefault(order.Id) ?? [], fingerprint, ct).ConfigureAwait(false);
+        var fresh = false;
+        if (!session.DryRun && NeedsFreshRecord(decision, plan))
         {
-            await AlreadyImportedAsync(order, same.DocumentNumber, ct).ConfigureAwait(false);
+            (decision, plan) = await DecideFreshAsync(order, fingerprint, ct).ConfigureAwait(false);
+            fresh = true;
+        }
+
+        if (await ExecuteAsync(order, decision, plan, fingerprint, objectId, ct).ConfigureAwait(false))
+        {
             return;
         }
 
-        var latest = recorded.OrderByDescending(r => r.Revision).FirstOrDefault();
-        var cancelled = string.Equals(order.Status, OrderStatuses.Cancelled, StringComparison.OrdinalIgnoreCase);
-        if (latest is not null && (!cancelled || string.Equals(latest.Status, OrderStatuses.Cancelled, StringComparison.OrdinalIgnoreCase)))
+        // The correction was decided on a document that another engine replaced meanwhile: decide once more on the
+        // record as it is now. Should that move on again, the order is simply left for the next run.
+        if (!fresh)
         {
-            // A later revision that changes nothing we book (a status change, or a cancellation already reversed).
-            await AlreadyImportedAsync(order, latest.DocumentNumber, ct).ConfigureAwait(false);
-            return;
+            (decision, plan) = await DecideFreshAsync(order, fingerprint, ct).ConfigureAwait(false);
+            await ExecuteAsync(order, decision, plan, fingerprint, objectId, ct).ConfigureAwait(false);
         }
+    }
 
-        if (cancelled && latest is null && !fresh)
+    // The look-ahead is only a hint: an engine racing us may have booked the order since. The store's transaction checks
+    // again before a document, but not before what it cannot undo (acknowledging without a document, creating a partner
+    // or goods), so those decide once more on the record as it is now.
+    private async Task<(OrderDecision Decision, OrderPlan? Plan)> DecideFreshAsync(ShopOrder order, string fingerprint, CancellationToken ct)
+    {
+        var recorded = await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false);
+        return await DecideAsync(order, recorded, fingerprint, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Carries out <paramref name="decision"/>; false when a correction found its booked document replaced.</summary>
+    private async Task<bool> ExecuteAsync(ShopOrder order, OrderDecision decision, OrderPlan? plan, string fingerprint, int objectId, CancellationToken ct)
+    {
+        switch (decision.Action)
         {
-            await ImportOneAsync(order, objectId, ct, fresh: true).ConfigureAwait(false);
-            return;
+            case OrderAction.AlreadyImported:
+                await AlreadyImportedAsync(order, decision.Booked!.DocumentNumber, ct).ConfigureAwait(false);
+                return true;
+            case OrderAction.StatusOnly:
+                Log.OrderStatusOnly(session.Logger, order.Id, order.Revision, decision.Booked!.DocumentNumber, order.Status);
+                await AlreadyImportedAsync(order, decision.Booked.DocumentNumber, ct).ConfigureAwait(false);
+                return true;
+            case OrderAction.AcknowledgeOnly:
+                await AcknowledgeOnlyAsync(order, ct).ConfigureAwait(false);
+                return true;
+            case OrderAction.Quarantine:
+                await QuarantineAsync(order, decision.Reason!, ct).ConfigureAwait(false);
+                return true;
+            case OrderAction.Import:
+                await BookAsync(order, plan!, decision.NewKind!.Value, fingerprint, objectId, ct).ConfigureAwait(false);
+                return true;
+            default:
+                return await CorrectAsync(order, decision, plan, fingerprint, objectId, ct).ConfigureAwait(false);
         }
+    }
 
-        if (cancelled && latest is null)
+    /// <summary>The decision, with the plan when it books a revision (a plan the planner refuses is a quarantine).</summary>
+    private async Task<(OrderDecision Decision, OrderPlan? Plan)> DecideAsync(
+        ShopOrder order, IReadOnlyCollection<ImportedOrder> recorded, string fingerprint, CancellationToken ct)
+    {
+        var documentType = session.Server.Import.DocumentType;
+        var decision = OrderDecider.Decide(order, recorded, fingerprint, documentType);
+        if (!decision.NeedsPlan)
         {
-            // Cancelled before it ever became a document (perhaps while quarantined): nothing to book or reverse.
-            if (session.DryRun)
-            {
-                session.Report.Plan.Add($"order {order.Number} was cancelled before import: acknowledge only");
-            }
-            else
-            {
-                await ReleaseAsync(order, ct).ConfigureAwait(false);
-                await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, OrderAcknowledger.NoDocument, ct).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        if (cancelled && latest is { OperType: 19 })
-        {
-            await AnnulAsync(order, latest, ct).ConfigureAwait(false);
-            return;
+            return (decision, null);
         }
 
         await catalog.PrepareAsync(order, ct).ConfigureAwait(false);
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.CreatedAt, session.Time.LocalTimeZone).DateTime);
         var result = _planner.Plan(order, date);
-        if (result.Plan is not { } plan)
-        {
-            await QuarantineAsync(order, result.QuarantineReason!, ct).ConfigureAwait(false);
-            return;
-        }
+        return result.Plan is { } plan
+            ? (decision, plan)
+            : (OrderDecider.Decide(order, recorded, fingerprint, documentType, result.QuarantineReason), null);
+    }
 
-        if (!fresh && !session.DryRun && (plan.Partner is NewPartnerChoice || plan.Lines.Any(l => l.Good is NewGoodChoice)))
-        {
-            await ImportOneAsync(order, objectId, ct, fresh: true).ConfigureAwait(false);
-            return;
-        }
+    private static bool NeedsFreshRecord(OrderDecision decision, OrderPlan? plan) =>
+        decision.Action == OrderAction.AcknowledgeOnly ||
+        (plan is not null && (plan.Partner is NewPartnerChoice || plan.Lines.Any(l => l.Good is NewGoodChoice)));
 
-        var kind = cancelled ? DocumentKind.CustomerReturn
-            : session.Server.Import.DocumentType == ImportDocumentType.SalesOrder ? DocumentKind.SalesOrder
-            : DocumentKind.Sale;
+    /// <summary>Writes the revision's document and its record in one transaction, then acknowledges.</summary>
+    private async Task BookAsync(ShopOrder order, OrderPlan plan, DocumentKind kind, string fingerprint, int objectId, CancellationToken ct)
+    {
         if (session.DryRun)
         {
             session.Report.Plan.Add(plan.Describe(KindName(kind), catalog.Partners.Describe));
-            Count(kind);
+            Report.OrdersImported++;
             return;
         }
 
-        var document = await _builder.BuildAsync(plan, kind, objectId, latest?.Acct, ct).ConfigureAwait(false);
         WrittenDocument written;
         try
         {
-            written = await Store.WriteDocumentAsync(document, new OrderImportRecord(session.Scope, order.Id, order.Revision, order.Status), ct).ConfigureAwait(false);
+            // Building creates the partner and goods the order needs: one the database refuses holds this order only.
+            var document = await _builder.BuildAsync(plan, kind, objectId, null, ct).ConfigureAwait(false);
+            written = await Store.WriteDocumentAsync(document, Record(order, fingerprint), ct).ConfigureAwait(false);
+            session.Fitted("order", order.Id, written.TextChanges);
         }
         catch (OrderAlreadyImportedException)
         {
-            // Another engine committed this revision between our check and our write.
-            var winner = (await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false))
-                .First(r => r.Revision == order.Revision);
-            await AlreadyImportedAsync(order, winner.DocumentNumber, ct).ConfigureAwait(false);
+            await LostRaceAsync(order, ct).ConfigureAwait(false);
             return;
         }
         catch (WarehouseDataException e)
@@ -187,21 +200,117 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             return;
         }
 
-        Count(kind);
+        Report.OrdersImported++;
+        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Imported);
         SyncActivities.Document(written.Number);
         Report.Documents.Add(written.Number);
-        if (kind == DocumentKind.CustomerReturn)
-        {
-            Log.OrderReversed(session.Logger, order.Id, order.Revision, written.Number);
-        }
-        else
-        {
-            Log.OrderImported(session.Logger, order.Number, order.Id, order.Revision, written.Number);
-        }
-
+        Log.OrderImported(session.Logger, order.Number, order.Id, order.Revision, written.Number);
         await ReleaseAsync(order, ct).ConfigureAwait(false);
         await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, written.Number, ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Undoes the booked document (a sale by a customer return of its rows, a sales order by annulment) and, for an
+    /// edit, books the new revision — all with the revision's record in one store transaction — then acknowledges.
+    /// </summary>
+    private async Task<bool> CorrectAsync(ShopOrder order, OrderDecision decision, OrderPlan? plan, string fingerprint, int objectId, CancellationToken ct)
+    {
+        var booked = decision.Booked!;
+        var edit = decision.Action == OrderAction.Correct;
+        var undo = booked.OperType == OrderDecider.SalesOrderOperType ? "annul sales order" : "customer return of";
+        if (session.DryRun)
+        {
+            session.Report.Plan.Add(edit
+                ? $"order {order.Number} (id {order.Id}) revision {order.Revision} changes what {booked.DocumentNumber} booked: {undo} {booked.DocumentNumber}, then {plan!.Describe(KindName(decision.NewKind!.Value), catalog.Partners.Describe)}"
+                : $"cancelled order {order.Number} (id {order.Id}): {undo} {booked.DocumentNumber}");
+            Count(edit);
+            Report.Corrections.Add(new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, null, null));
+            return true;
+        }
+
+        var revision = order.Revision.ToString(CultureInfo.InvariantCulture);
+        DocumentCorrection correction;
+        try
+        {
+            // Building creates the partner and goods the new revision needs: one the database refuses holds this order only.
+            var replacement = edit ? await _builder.BuildAsync(plan!, decision.NewKind!.Value, objectId, booked.DocumentNumber, ct).ConfigureAwait(false) : null;
+            correction = await Store.CorrectDocumentAsync(new DocumentCorrectionRequest
+            {
+                Order = Record(order, edit ? fingerprint : null),
+                Booked = new BookedDocument(booked.OperType, booked.Acct, booked.ObjectId, booked.DocumentNumber),
+                Replacement = replacement,
+                ReturnDate = _builder.Today,
+                OperatorId = session.Server.Import.OperatorId,
+                ReturnNote = DocumentBuilder.Fit($"Shopiko {order.Number} rev {revision}: return of {booked.DocumentNumber} ({(edit ? "order edited" : "order cancelled")})"),
+            }, ct).ConfigureAwait(false);
+            session.Fitted("order", order.Id, correction.Return?.TextChanges ?? []);
+            session.Fitted("order", order.Id, correction.Replacement?.TextChanges ?? []);
+        }
+        catch (OrderAlreadyImportedException)
+        {
+            await LostRaceAsync(order, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (BookedDocumentChangedException e)
+        {
+            Log.CorrectionOvertaken(session.Logger, order.Id, order.Revision, e.Booked, e.Standing ?? "none");
+            return false;
+        }
+        catch (WarehouseDataException e)
+        {
+            await QuarantineAsync(order, e.Message, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        Count(edit);
+        SyncActivities.Document(correction.Replacement?.Number ?? correction.Return?.Number ?? booked.DocumentNumber);
+        Report.Corrections.Add(new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, correction.Return?.Number, correction.Replacement?.Number));
+        foreach (var written in new[] { correction.Return, correction.Replacement })
+        {
+            if (written is not null)
+            {
+                Report.Documents.Add(written.Number);
+            }
+        }
+
+        if (edit)
+        {
+            Log.OrderCorrected(session.Logger, order.Number, order.Id, order.Revision, booked.DocumentNumber,
+                correction.Return?.Number ?? "annulment", correction.Replacement!.Number);
+        }
+        else
+        {
+            Log.OrderReversed(session.Logger, order.Id, order.Revision, correction.RecordedNumber);
+        }
+
+        await ReleaseAsync(order, ct).ConfigureAwait(false);
+        await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, correction.RecordedNumber, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task AcknowledgeOnlyAsync(ShopOrder order, CancellationToken ct)
+    {
+        // Cancelled before it ever became a document (perhaps while quarantined): nothing to book or reverse.
+        if (session.DryRun)
+        {
+            session.Report.Plan.Add($"order {order.Number} was cancelled before import: acknowledge only");
+            return;
+        }
+
+        await ReleaseAsync(order, ct).ConfigureAwait(false);
+        await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, OrderAcknowledger.NoDocument, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Another engine committed this revision between our check and our write: its document stands.</summary>
+    private async Task LostRaceAsync(ShopOrder order, CancellationToken ct)
+    {
+        var winner = (await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false))
+            .First(r => r.Revision == order.Revision);
+        await AlreadyImportedAsync(order, winner.DocumentNumber, ct).ConfigureAwait(false);
+    }
+
+    private OrderImportRecord Record(ShopOrder order, string? fingerprint) =>
+        new(session.Scope, order.Id, order.Revision, order.Status) { Fingerprint = fingerprint };
 
     private async Task ReadRecordedAsync(IEnumerable<ShopOrder> orders, CancellationToken ct)
     {
@@ -224,31 +333,6 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         {
             await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
         }
-    }
-
-    private async Task AnnulAsync(ShopOrder order, ImportedOrder latest, CancellationToken ct)
-    {
-        if (session.DryRun)
-        {
-            session.Report.Plan.Add($"annul sales order {latest.DocumentNumber} of cancelled order {order.Number}");
-            Report.OrdersReversed++;
-            return;
-        }
-
-        try
-        {
-            await Store.AnnulSalesOrderAsync(latest.Acct, latest.ObjectId, new OrderImportRecord(session.Scope, order.Id, order.Revision, order.Status), ct).ConfigureAwait(false);
-        }
-        catch (OrderAlreadyImportedException)
-        {
-            // Another engine annulled it first; the acknowledgement below is the same.
-        }
-
-        Report.OrdersReversed++;
-        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Reversed);
-        SyncActivities.Document(latest.DocumentNumber);
-        Log.OrderReversed(session.Logger, order.Id, order.Revision, latest.DocumentNumber);
-        await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, latest.DocumentNumber, ct).ConfigureAwait(false);
     }
 
     private async Task AlreadyImportedAsync(ShopOrder order, string document, CancellationToken ct)
@@ -276,16 +360,17 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
     }
 
-    private void Count(DocumentKind kind)
+    /// <summary>A correction counts as corrected; a reversal of a cancelled order as reversed.</summary>
+    private void Count(bool edit)
     {
-        session.Metrics.Order(session, kind == DocumentKind.CustomerReturn ? SyncDiagnostics.OrderOutcomes.Reversed : SyncDiagnostics.OrderOutcomes.Imported);
-        if (kind == DocumentKind.CustomerReturn)
+        session.Metrics.Order(session, edit ? SyncDiagnostics.OrderOutcomes.Corrected : SyncDiagnostics.OrderOutcomes.Reversed);
+        if (edit)
         {
-            Report.OrdersReversed++;
+            Report.OrdersCorrected++;
         }
         else
         {
-            Report.OrdersImported++;
+            Report.OrdersReversed++;
         }
     }
 

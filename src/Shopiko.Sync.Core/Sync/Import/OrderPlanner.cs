@@ -86,13 +86,17 @@ internal sealed class OrderPlanner(PlanningContext context)
         for (var i = 0; i < amounts.Count; i++)
         {
             var split = Vat.Split(converted[i], rates[i], order.PricesIncludeVat);
-            var lineTotal = context.WarehouseIncludesVat ? split.Gross : split.Net;
+            // The unit price reproduces the line's gross to the cent the way the program totals a line: Qtty × PriceOut
+            // with prices including VAT, Qtty × (PriceOut + VATOut) without; VATOut itself is unrounded, as it writes it.
+            var priceOut = context.WarehouseIncludesVat
+                ? Amounts.UnitPrice(split.Gross, quantities[i])
+                : Amounts.NetUnitPrice(split.Gross, quantities[i], rates[i]);
             var isShipping = i >= order.Lines.Count;
             lines.Add(new PlannedLine(
                 goods[i],
                 quantities[i],
-                Amounts.UnitPrice(lineTotal, quantities[i]),
-                Amounts.UnitPrice(split.Vat, quantities[i]),
+                priceOut,
+                Vat.PerUnit(priceOut, rates[i], context.WarehouseIncludesVat),
                 isShipping ? 0m : LineDiscounts.Percent(order.Lines[i].UnitPrice, order.Lines[i].Discount),
                 split.Gross,
                 split.Vat,
@@ -129,17 +133,10 @@ internal sealed class OrderPlanner(PlanningContext context)
             {
                 return $"line {line.LineId} ({line.Sku}) has a negative price or an unknown or too large discount";
             }
-
-            if (NomenclatureMapper.FirstTooLong(("product name", line.Name), ("sku", line.Sku)) is { } tooLong)
-            {
-                return $"line {line.LineId}: {tooLong}";
-            }
         }
 
-        if (order.Customer is { } customer && NomenclatureMapper.TooLong(customer) is { } customerTooLong)
-        {
-            return customerTooLong;
-        }
+        // Text length is no reason here: names are fitted to the database's own columns when a good or partner is
+        // created, and a code, EIK, VAT number or e-mail that does not fit holds the order there (ImportCatalog).
 
         if (order.Discounts.Any(d => d.Amount < 0) || order.Shipping is { Price: < 0 })
         {

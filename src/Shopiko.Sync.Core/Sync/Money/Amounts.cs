@@ -36,4 +36,30 @@ internal static class Amounts
 
         return Round(exact, 8);
     }
+
+    /// <summary>
+    /// The unit price without VAT for a warehouse that keeps prices without VAT, chosen so that the line total the
+    /// program computes, <c>Qtty × (PriceOut + VATOut)</c> with the unrounded <c>VATOut = PriceOut × r / 100</c>, is
+    /// <paramref name="grossTotal"/> to the cent; with as few decimals as possible (2 to 8).
+    /// </summary>
+    public static decimal NetUnitPrice(decimal grossTotal, decimal quantity, decimal rate)
+    {
+        if (quantity <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Quantity must be positive.");
+        }
+
+        var factor = (100m + rate) / 100m;
+        var exact = grossTotal / factor / quantity;
+        for (var decimals = 2; decimals <= 8; decimals++)
+        {
+            var candidate = Round(exact, decimals);
+            if (Round2(candidate * quantity * factor) == grossTotal)
+            {
+                return candidate;
+            }
+        }
+
+        return Round(exact, 10);
+    }
 }

@@ -26,6 +26,14 @@ internal static class Vat
         return fromIncludesVat ? price * 100m / (100m + rate) : price * (100m + rate) / 100m;
     }
 
+    /// <summary>
+    /// The VAT of one unit as Warehouse Pro writes <c>VATOut</c>/<c>VATIn</c>: unrounded, <c>price × r / (100 + r)</c>
+    /// when the price includes VAT and <c>price × r / 100</c> when it does not. The program's VAT reports multiply it by
+    /// the quantity themselves; a rounded unit VAT would drift from them.
+    /// </summary>
+    public static decimal PerUnit(decimal unitPrice, decimal rate, bool priceIncludesVat) =>
+        priceIncludesVat ? unitPrice * rate / (100m + rate) : unitPrice * rate / 100m;
+
     /// <summary>Splits a line amount given on either basis into its net, VAT and gross parts, reconciled to the cent.</summary>
     public static LineAmounts Split(decimal amount, decimal rate, bool amountIncludesVat)
     {

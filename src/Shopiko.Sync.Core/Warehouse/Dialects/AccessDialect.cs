@@ -96,7 +96,59 @@ internal sealed class AccessDialect : WarehouseDialect
 
     public override bool IsValueTooLong(Exception exception) => HasJetError(exception, "3163");
 
+    // The OLE DB Columns schema rowset: CHARACTER_MAXIMUM_LENGTH of a TEXT(n) column is n characters; a memo reports 0
+    // or a huge number and is not limited. Jet stores TEXT as Unicode.
+    public override Task<IReadOnlyList<Fitting.ColumnLimitRow>> ReadColumnLimitsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (!OperatingSystem.IsWindows() || connection is not OleDbConnection oleDb)
+        {
+            return Task.FromResult<IReadOnlyList<Fitting.ColumnLimitRow>>([]);
+        }
+
+        var schema = oleDb.GetOleDbSchemaTable(OleDbSchemaGuid.Columns, [null, null, null, null]);
+        var rows = new List<Fitting.ColumnLimitRow>();
+        if (schema is null)
+        {
+            return Task.FromResult<IReadOnlyList<Fitting.ColumnLimitRow>>(rows);
+        }
+
+        foreach (DataRow row in schema.Rows)
+        {
+            // DATA_TYPE 130 = adWChar (TEXT and memo); other types carry no characters.
+            if (row["DATA_TYPE"] is int type && type == 130 && row["TABLE_NAME"] is string table && row["COLUMN_NAME"] is string column)
+            {
+                var length = row["CHARACTER_MAXIMUM_LENGTH"] is DBNull ? (long?)null : Convert.ToInt64(row["CHARACTER_MAXIMUM_LENGTH"], System.Globalization.CultureInfo.InvariantCulture);
+                rows.Add(new Fitting.ColumnLimitRow(table, column, Fitting.ColumnLimit.FromAccess(length)));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<Fitting.ColumnLimitRow>>(rows);
+    }
+
+    // Jet errors of one record: duplicate key, field too small, required field, related record, validation rule, type.
+    // Missing table/field or a too-few-parameters answer (an unknown column) is the schema; a file that cannot be
+    // opened is the connection.
+    public override WarehouseErrorKind Classify(Exception exception)
+    {
+        if (HasJetError(exception, "3078", "3265", "3061", "3127"))
+        {
+            return WarehouseErrorKind.Schema;
+        }
+
+        if (HasJetError(exception, "3024", "3044", "3051", "3343", "3045", "3356", "3218", "3260"))
+        {
+            return WarehouseErrorKind.Connection;
+        }
+
+        return base.Classify(exception);
+    }
+
     // Jet has no IF NOT EXISTS: the statements run only for the tables that are missing (see EnsureSyncStateAsync).
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE [shopikosync_orders] ADD COLUMN [Fingerprint] TEXT(64)"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         "CREATE TABLE [shopikosync_links] ([Scope] TEXT(100) NOT NULL, [Entity] TEXT(20) NOT NULL, [LocalId] INTEGER NOT NULL, " +
@@ -104,7 +156,7 @@ internal sealed class AccessDialect : WarehouseDialect
         "CREATE TABLE [shopikosync_orders] ([ID] COUNTER CONSTRAINT [PK_shopikosync_orders] PRIMARY KEY, [Scope] TEXT(100) NOT NULL, " +
         "[OrderId] TEXT(100) NOT NULL, [Revision] INTEGER NOT NULL, [Status] TEXT(50) NOT NULL, [DocumentNumber] TEXT(50) NOT NULL, " +
         "[OperType] INTEGER NOT NULL, [Acct] INTEGER NOT NULL, [ObjectId] INTEGER NOT NULL, [Acknowledged] INTEGER NOT NULL DEFAULT 0, " +
-        "[RecordedAt] DATETIME NOT NULL, CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision]))",
+        "[RecordedAt] DATETIME NOT NULL, [Fingerprint] TEXT(64), CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision]))",
         "CREATE TABLE [shopikosync_quarantine] ([Scope] TEXT(100) NOT NULL, [Entity] TEXT(20) NOT NULL, [ItemId] TEXT(100) NOT NULL, " +
         "[Reason] LONGTEXT NOT NULL, [FirstSeen] DATETIME NOT NULL, [LastSeen] DATETIME NOT NULL, [Attempts] INTEGER NOT NULL DEFAULT 1, " +
         "CONSTRAINT [PK_shopikosync_quarantine] PRIMARY KEY ([Scope], [Entity], [ItemId]))",

@@ -52,6 +52,50 @@ internal sealed class MySqlDialect : WarehouseDialect
     public override bool IsValueTooLong(Exception exception) =>
         exception is MySqlException { ErrorCode: MySqlErrorCode.DataTooLong };
 
+    // Characters, not bytes: CHARACTER_MAXIMUM_LENGTH counts characters of CHARACTER_SET_NAME (utf8/utf8mb3 holds no
+    // 4-byte character, so an emoji is refused there while utf8mb4 takes it).
+    private const string SelectColumnLimits =
+        "SELECT TABLE_NAME AS TableName, COLUMN_NAME AS ColumnName, CHARACTER_MAXIMUM_LENGTH AS MaxLength, CHARACTER_SET_NAME AS Charset " +
+        "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND CHARACTER_MAXIMUM_LENGTH IS NOT NULL";
+
+    public override async Task<IReadOnlyList<Fitting.ColumnLimitRow>> ReadColumnLimitsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string TableName, string ColumnName, ulong? MaxLength, string? Charset)>(
+            new CommandDefinition(SelectColumnLimits, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new Fitting.ColumnLimitRow(
+            r.TableName, r.ColumnName, Fitting.ColumnLimit.FromMySql(r.MaxLength is { } m ? (long)Math.Min(m, long.MaxValue) : null, r.Charset))).ToList();
+    }
+
+    // Server error numbers that would fail every record alike; any other error the server answers with is the record's.
+    private static readonly HashSet<int> ConnectionErrors =
+    [
+        1040, 1042, 1043, 1044, 1045, 1049, 1053, 1152, 1158, 1159, 1160, 1161, 1205, 1213, 1290, 1317, 1836, 1927,
+        2002, 2003, 2005, 2006, 2013, 2055, 3024,
+    ];
+
+    private static readonly HashSet<int> SchemaErrors = [1046, 1051, 1054, 1064, 1109, 1142, 1143, 1146, 1227, 1356];
+
+    public override WarehouseErrorKind Classify(Exception exception)
+    {
+        if (exception is not MySqlException e)
+        {
+            return base.Classify(exception);
+        }
+
+        // No server number: the client lost the server (a read that failed, a socket closed under us).
+        if (e.Number == 0 || e.InnerException is System.IO.IOException or System.Net.Sockets.SocketException || ConnectionErrors.Contains(e.Number))
+        {
+            return WarehouseErrorKind.Connection;
+        }
+
+        return SchemaErrors.Contains(e.Number) ? WarehouseErrorKind.Schema : WarehouseErrorKind.Data;
+    }
+
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE `shopikosync_orders` ADD COLUMN `Fingerprint` VARCHAR(64) NULL"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         """
@@ -78,6 +122,7 @@ internal sealed class MySqlDialect : WarehouseDialect
           `ObjectId` INT NOT NULL,
           `Acknowledged` INT NOT NULL DEFAULT 0,
           `RecordedAt` DATETIME NOT NULL,
+          `Fingerprint` VARCHAR(64) NULL,
           PRIMARY KEY (`ID`),
           UNIQUE KEY `UX_shopikosync_orders_revision` (`Scope`, `OrderId`, `Revision`)
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4

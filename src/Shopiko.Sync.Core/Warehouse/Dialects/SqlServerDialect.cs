@@ -34,7 +34,17 @@ internal sealed class SqlServerDialect : WarehouseDialect
         return $"SQL Server '{b.DataSource}', database '{b.InitialCatalog}'";
     }
 
+    // The server version comes with the login, so the check costs no round trip (the store opens a connection per operation).
+    public override Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        SqlServerVersion.Require(connection.ServerVersion, $"SQL Server '{connection.DataSource}', database '{connection.Database}'");
+        return Task.CompletedTask;
+    }
+
     public override string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
+
+    // 2,100 per request, two of which sp_executesql takes for the text and the parameter list.
+    public override int MaxParametersPerCommand => 2098;
 
     public override string DefaultTableName(string logical) => PascalNames.GetValueOrDefault(logical, logical);
 
@@ -75,6 +85,51 @@ internal sealed class SqlServerDialect : WarehouseDialect
     // 8152 / 2628 = string or binary data would be truncated.
     public override bool IsValueTooLong(Exception exception) => exception is SqlException { Number: 8152 or 2628 };
 
+    // max_length is in bytes (-1 = MAX); nvarchar holds UTF-16, varchar the code page of its collation. The base type
+    // comes from sys.types by system_type_id so that an alias type still reads as what it is.
+    private const string SelectColumnLimits =
+        "SELECT t.name AS TableName, c.name AS ColumnName, ty.name AS TypeName, CAST(c.max_length AS int) AS MaxLength, " +
+        "CAST(COLLATIONPROPERTY(c.collation_name, 'CodePage') AS int) AS CodePage " +
+        "FROM sys.columns c JOIN sys.tables t ON t.object_id = c.object_id JOIN sys.types ty ON ty.user_type_id = c.system_type_id " +
+        "WHERE t.schema_id = SCHEMA_ID() AND c.collation_name IS NOT NULL";
+
+    public override async Task<IReadOnlyList<Fitting.ColumnLimitRow>> ReadColumnLimitsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string TableName, string ColumnName, string TypeName, int MaxLength, int? CodePage)>(
+            new CommandDefinition(SelectColumnLimits, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new Fitting.ColumnLimitRow(r.TableName, r.ColumnName, Fitting.ColumnLimit.FromSqlServer(r.TypeName, r.MaxLength, r.CodePage))).ToList();
+    }
+
+    // Errors that would fail every record: the network, the login, the database, a deadlock or lock timeout after retries.
+    private static readonly HashSet<int> ConnectionErrors =
+    [
+        -2, -1, 2, 53, 64, 121, 233, 1205, 1222, 3906, 4060, 10053, 10054, 10060, 10061, 18452, 18456, 40197, 40501, 40613, 49918, 49919, 49920,
+    ];
+
+    // Invalid object or column, permission denied, syntax.
+    private static readonly HashSet<int> SchemaErrors = [102, 207, 208, 229, 230, 262, 297, 300, 4902];
+
+    public override WarehouseErrorKind Classify(Exception exception)
+    {
+        if (exception is not SqlException e)
+        {
+            return base.Classify(exception);
+        }
+
+        // Severity 20 and above ends the connection.
+        if (e.Class >= 20 || ConnectionErrors.Contains(e.Number))
+        {
+            return WarehouseErrorKind.Connection;
+        }
+
+        return SchemaErrors.Contains(e.Number) ? WarehouseErrorKind.Schema : WarehouseErrorKind.Data;
+    }
+
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE [shopikosync_orders] ADD [Fingerprint] nvarchar(64) NULL"),
+    ];
+
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
         """
@@ -103,6 +158,7 @@ internal sealed class SqlServerDialect : WarehouseDialect
           [ObjectId] int NOT NULL,
           [Acknowledged] int NOT NULL DEFAULT 0,
           [RecordedAt] datetime2 NOT NULL,
+          [Fingerprint] nvarchar(64) NULL,
           CONSTRAINT [UX_shopikosync_orders_revision] UNIQUE ([Scope], [OrderId], [Revision])
         )
         """,

@@ -112,9 +112,24 @@ internal sealed class SqliteDialect : WarehouseDialect
     // SQLite does not limit text length; the store checks lengths itself.
     public override bool IsValueTooLong(Exception exception) => false;
 
+    // SQLite limits no text; what it refuses per record is a constraint (19), a value too big (18), a type mismatch
+    // (20) or a value out of range (25). "no such table/column" is SQLITE_ERROR (1); the rest is the file itself.
+    public override WarehouseErrorKind Classify(Exception exception) => exception switch
+    {
+        SqliteException { SqliteErrorCode: 18 or 19 or 20 or 25 } => WarehouseErrorKind.Data,
+        SqliteException { SqliteErrorCode: 1 } => WarehouseErrorKind.Schema,
+        SqliteException => WarehouseErrorKind.Connection,
+        _ => base.Classify(exception),
+    };
+
     // In-process: there is no round trip to save, and one long command costs more than its statements one by one (the
     // provider binds every parameter of the command against each statement it holds).
     public override bool CombinesWrites => false;
+
+    public override IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; } =
+    [
+        new(SyncStateTables.Orders, "Fingerprint", "ALTER TABLE `shopikosync_orders` ADD COLUMN `Fingerprint` TEXT NULL"),
+    ];
 
     public override IReadOnlyList<string> SyncStateDdl { get; } =
     [
@@ -142,6 +157,7 @@ internal sealed class SqliteDialect : WarehouseDialect
           `ObjectId` INTEGER NOT NULL,
           `Acknowledged` INTEGER NOT NULL DEFAULT 0,
           `RecordedAt` DATETIME NOT NULL,
+          `Fingerprint` TEXT NULL,
           UNIQUE (`Scope`, `OrderId`, `Revision`)
         )
         """,

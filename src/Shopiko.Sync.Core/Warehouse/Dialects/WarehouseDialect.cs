@@ -48,6 +48,9 @@ internal abstract class WarehouseDialect
     /// </summary>
     public virtual bool CombinesWrites => BatchesStatements;
 
+    /// <summary>Most parameters one command may carry (<see cref="StatementBatch"/> sends more as several commands).</summary>
+    public virtual int MaxParametersPerCommand => int.MaxValue;
+
     /// <summary>True when one INSERT may carry several rows in VALUES (every engine but Access).</summary>
     public virtual bool InsertsManyRows => BatchesStatements;
 
@@ -65,6 +68,21 @@ internal abstract class WarehouseDialect
 
     /// <summary>True when a value did not fit its column.</summary>
     public abstract bool IsValueTooLong(Exception exception);
+
+    /// <summary>
+    /// The length and character set of every text column of the connected database, as its own catalogue declares
+    /// them (table names as the database spells them). None on an engine that does not limit text (SQLite).
+    /// </summary>
+    public virtual Task<IReadOnlyList<Fitting.ColumnLimitRow>> ReadColumnLimitsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Fitting.ColumnLimitRow>>([]);
+
+    /// <summary>
+    /// What a driver error means for the run: one record refused (<see cref="WarehouseErrorKind.Data"/>), or every
+    /// record would fail alike (connection, schema). Errors the dialect does not know are the record's own when the
+    /// server answered with an error code, and the connection's when it did not answer at all.
+    /// </summary>
+    public virtual WarehouseErrorKind Classify(Exception exception) =>
+        exception is DbException ? WarehouseErrorKind.Data : WarehouseErrorKind.Connection;
 
     /// <summary>The statements creating the library's sync-state tables when missing.</summary>
     public abstract IReadOnlyList<string> SyncStateDdl { get; }
@@ -283,7 +301,8 @@ internal abstract class WarehouseDialect
                 $"VALUES ({Params("OperType", "Acct", "GoodId", "PartnerId", "ObjectId", "OperatorId", "Qtty", "Sign", "PriceIn", "PriceOut", "VatIn", "VatOut", "Discount", "CurrencyId", "CurrencyRate", "Date", "Lot", "LotId", "Note", "SrcDocId", "UserId", "UserRealTime")})",
             InsertPayment =
                 $"INSERT INTO {T("payments")} ({Cols("Acct", "OperType", "PartnerID", "ObjectID", "Qtty", "Mode", "Sign", "Date", "UserID", "UserRealTime", "Type", "TransactionNumber", "EndDate")}) " +
-                $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type", "TransactionNumber", "EndDate")})",
+                // No transaction number, as in InsertPayments (a text parameter would need a fit rule).
+                $"VALUES ({Params("Acct", "OperType", "PartnerId", "ObjectId", "Qtty", "Mode", "Sign", "Date", "UserId", "UserRealTime", "Type")}, ' ', {P("EndDate")})",
             // A document's lines and payments in one statement each: what the document shares is one parameter, each row
             // adds its own (@GoodId0, @GoodId1, …). One row per statement where VALUES takes one row (Access).
             InsertOperations = rows =>
@@ -306,6 +325,13 @@ internal abstract class WarehouseDialect
                 $"DELETE FROM {T("operations")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
             DeleteDocumentPayments =
                 $"DELETE FROM {T("payments")} WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")}",
+            SelectDocumentRows =
+                $"SELECT {Q("GoodID")} AS GoodId, {Q("PartnerID")} AS PartnerId, {Q("Qtty")} AS Qtty, {Q("PriceIn")} AS PriceIn, {Q("PriceOut")} AS PriceOut, {Q("VATOut")} AS VatOut, " +
+                $"{Q("Discount")} AS Discount FROM {T("operations")}{LockHint} " +
+                $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}{LockSuffix}",
+            SelectDocumentPaymentRows =
+                $"SELECT {Q("Qtty")} AS Qtty, {Q("Mode")} AS Mode, {Q("Type")} AS Type FROM {T("payments")} " +
+                $"WHERE {Q("OperType")} = {P("OperType")} AND {Q("Acct")} = {P("Acct")} AND {Q("ObjectID")} = {P("ObjectId")} ORDER BY {Q("ID")}",
 
             SelectLinks =
                 $"SELECT {Q("LocalId")} AS LocalId, {Q("RemoteId")} AS RemoteId, {Q("ContentHash")} AS ContentHash FROM {Q(SyncStateTables.Links)} " +
@@ -322,19 +348,19 @@ internal abstract class WarehouseDialect
             ClearLinkHashes =
                 $"UPDATE {Q(SyncStateTables.Links)} SET {Q("ContentHash")} = NULL WHERE {Q("Scope")} = {P("Scope")} AND {Q("Entity")} = {P("Entity")}",
             InsertImportedOrder =
-                $"INSERT INTO {Q(SyncStateTables.Orders)} ({Cols("Scope", "OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")}) " +
-                $"VALUES ({Params("Scope", "OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")})",
+                $"INSERT INTO {Q(SyncStateTables.Orders)} ({Cols("Scope", "OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt", "Fingerprint")}) " +
+                $"VALUES ({Params("Scope", "OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt", "Fingerprint")})",
             CountImportedOrderRevision =
                 $"SELECT COUNT(*) FROM {Q(SyncStateTables.Orders)} WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} AND {Q("Revision")} = {P("Revision")}",
             SelectImportedOrder =
-                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
+                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt", "Fingerprint")} FROM {Q(SyncStateTables.Orders)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} = {P("OrderId")} ORDER BY {Q("Revision")} DESC",
             SelectImportedOrders = count =>
-                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
+                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt", "Fingerprint")} FROM {Q(SyncStateTables.Orders)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("OrderId")} IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => P("O" + i)))}) " +
                 $"ORDER BY {Q("OrderId")}, {Q("Revision")} DESC",
             SelectUnacknowledgedOrders =
-                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt")} FROM {Q(SyncStateTables.Orders)} " +
+                $"SELECT {Cols("OrderId", "Revision", "Status", "DocumentNumber", "OperType", "Acct", "ObjectId", "Acknowledged", "RecordedAt", "Fingerprint")} FROM {Q(SyncStateTables.Orders)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Acknowledged")} = 0 ORDER BY {Q("ID")}",
             AcknowledgeOrder =
                 $"UPDATE {Q(SyncStateTables.Orders)} SET {Q("Acknowledged")} = -1 " +
@@ -396,6 +422,55 @@ internal abstract class WarehouseDialect
         }
     }
 
+    /// <summary>
+    /// Columns added to the sync-state tables after they were first released, each with the ALTER statement that adds
+    /// it to a table created before: the tables' DDL already holds them, so only an older database runs these.
+    /// </summary>
+    public abstract IReadOnlyList<SyncStateColumn> SyncStateUpgrades { get; }
+
+    /// <summary>
+    /// Adds the <see cref="SyncStateUpgrades"/> columns an existing table lacks, keeping its rows. Probing with a
+    /// SELECT of the column works the same on every engine; a second engine upgrading at the same moment makes the
+    /// ALTER fail, after which the column is simply there.
+    /// </summary>
+    public async Task UpgradeSyncStateAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var upgrade in SyncStateUpgrades)
+        {
+            if (await HasColumnAsync(connection, upgrade.Table, upgrade.Column, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(upgrade.Alter, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // Another engine may have added it first; anything else fails the upgrade.
+                if (!await HasColumnAsync(connection, upgrade.Table, upgrade.Column, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> HasColumnAsync(DbConnection connection, string table, string column, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.ExecuteScalarAsync(new CommandDefinition(
+                $"SELECT {Quote(column)} FROM {Quote(table)} WHERE 1 = 0", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Creates the sync-state tables that are missing. Engines with IF NOT EXISTS simply run <see cref="SyncStateDdl"/>.</summary>
     public virtual async Task EnsureSyncStateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -404,6 +479,19 @@ internal abstract class WarehouseDialect
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
+}
+
+/// <summary>What a database error means for a run.</summary>
+internal enum WarehouseErrorKind
+{
+    /// <summary>The database refused this record (too long, bad string, a constraint): quarantine it and go on.</summary>
+    Data,
+
+    /// <summary>The database is unreachable, the connection dropped or the login is refused: every record would fail.</summary>
+    Connection,
+
+    /// <summary>A table or column is missing or may not be used: every record would fail.</summary>
+    Schema,
 }
 
 /// <summary>Names of the library's own tables in the warehouse database (lowercase on every engine).</summary>
@@ -421,3 +509,9 @@ internal static class SyncStateTables
     /// <summary>Named values the library remembers between runs (e.g. the shop time a listing is complete up to).</summary>
     public const string Marks = "shopikosync_marks";
 }
+
+/// <summary>A column added to a sync-state table after its first release.</summary>
+/// <param name="Table">The table.</param>
+/// <param name="Column">The column.</param>
+/// <param name="Alter">The statement adding it (NULL allowed, so existing rows stay as they are).</param>
+internal sealed record SyncStateColumn(string Table, string Column, string Alter);

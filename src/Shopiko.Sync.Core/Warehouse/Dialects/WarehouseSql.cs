@@ -77,6 +77,12 @@ internal sealed class WarehouseSql
     public required string DeleteDocumentLines { get; init; }
     public required string DeleteDocumentPayments { get; init; }
 
+    /// <summary>A document's operation rows (<c>@OperType</c>, <c>@Acct</c>, <c>@ObjectId</c>), locked, in the order written: what a return gives back.</summary>
+    public required string SelectDocumentRows { get; init; }
+
+    /// <summary>A document's payment rows (<c>@OperType</c>, <c>@Acct</c>, <c>@ObjectId</c>) in the order written.</summary>
+    public required string SelectDocumentPaymentRows { get; init; }
+
     public required string SelectLinks { get; init; }
 
     /// <summary>The lowest linked local ID of a scope and entity, NULL when there is none: one index probe.</summary>

@@ -43,6 +43,11 @@ public sealed record ImportedOrder
     public bool Acknowledged { get; init; }
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset RecordedAt { get; init; }
+    /// <summary>
+    /// The fingerprint of what this revision booked (see the order import), or null for rows recorded before
+    /// fingerprints were kept: a later revision with another fingerprint is an edit that the import follows.
+    /// </summary>
+    public string? Fingerprint { get; init; }
 }
 
 /// <summary>An item held back with its reason; it is retried each run until it goes through.</summary>

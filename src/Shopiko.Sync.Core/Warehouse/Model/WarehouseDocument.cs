@@ -49,6 +49,11 @@ public sealed record DocumentLine
     public decimal DiscountPercent { get; init; }
     /// <summary>Line note (empty is stored as a single space).</summary>
     public string Note { get; init; } = "";
+    /// <summary>
+    /// For a line that brings stock back (a customer return): the cost it comes back at (operations.PriceIn), e.g. the
+    /// cost it left with; null takes the good's current cost.
+    /// </summary>
+    public decimal? PriceIn { get; init; }
 }
 
 /// <summary>The due row and the paid rows of a document.</summary>
@@ -82,4 +87,11 @@ public sealed record WrittenLine(int GoodId, decimal Quantity, decimal PriceOut,
 /// <param name="Number">The printable number, prefix plus ten digits (e.g. <c>S0000000123</c>).</param>
 /// <param name="ObjectId">The object.</param>
 /// <param name="LineCount">Lines written.</param>
-public sealed record WrittenDocument(DocumentKind Kind, int OperType, long Acct, string Number, int ObjectId, int LineCount);
+public sealed record WrittenDocument(DocumentKind Kind, int OperType, long Acct, string Number, int ObjectId, int LineCount)
+{
+    /// <summary>
+    /// Text of the document's rows made to fit its columns (a line's note, a lot name copied from stock). Empty is the
+    /// one shared empty array, so documents without changes compare equal as before.
+    /// </summary>
+    internal IReadOnlyList<Fitting.TextChange> TextChanges { get; init; } = Array.Empty<Fitting.TextChange>();
+}

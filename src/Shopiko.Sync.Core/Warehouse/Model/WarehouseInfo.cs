@@ -9,7 +9,11 @@ public sealed record WarehouseInfo(
     Configuration.WarehouseProvider Provider,
     string SchemaVersion,
     string BaseCurrency,
-    WarehouseSettings Settings);
+    WarehouseSettings Settings)
+{
+    /// <summary>The length and character set of every text column, as the database declares them (none on SQLite).</summary>
+    internal Fitting.ColumnLimits Columns { get; init; } = Fitting.ColumnLimits.None;
+}
 
 /// <summary>Costing method (<c>configkey23</c>).</summary>
 public enum CostingMethod

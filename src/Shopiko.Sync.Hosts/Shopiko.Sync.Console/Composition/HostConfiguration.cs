@@ -37,6 +37,8 @@ internal static class HostConfiguration
         builder.AddCommandLine([.. overrides]);
         try
         {
+            // The servers the service's control page manages (its servers file, keys decrypted), right after the settings file.
+            Shopiko.Sync.Hosting.Settings.ServerFileConfigurationExtensions.InsertShopikoSyncServerFile(builder, 1);
             return builder.Build();
         }
         catch (InvalidDataException e) when (ConfigurationFileError.Describe(e) is { } message)

@@ -61,6 +61,11 @@ internal static class ReportPrinter
             terminal.Table(["held back", "id", "reason"], report.Quarantine.Select(q => (IReadOnlyList<string>)[q.Entity, q.Id, q.Reason]));
         }
 
+        if (report.Warnings.Count > 0)
+        {
+            terminal.Table(["fitted", "id", "what changed"], report.Warnings.Select(w => (IReadOnlyList<string>)[w.Entity, w.Id, w.Message]));
+        }
+
         foreach (var step in report.Plan)
         {
             terminal.Line("  plan: " + step);

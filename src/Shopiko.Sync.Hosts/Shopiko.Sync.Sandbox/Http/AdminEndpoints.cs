@@ -38,6 +38,7 @@ internal sealed class AdminEndpoints(Func<SandboxShop> shopOf)
         admin.MapPost("/customers/bulk", context => Act<List<SandboxCustomerDraft>>(context, b => new { ids = shopOf().State.CreateCustomers(b) }));
         admin.MapPost("/orders/bulk", context => Act<List<SandboxOrderDraft>>(context, b => new { ids = shopOf().State.PlaceOrders(b) }));
         admin.MapPost("/orders/{id}/cancel", context => Run(context, () => shopOf().State.CancelOrder((string)context.Request.RouteValues["id"]!)));
+        admin.MapPost("/orders/{id}/edit", context => Act<SandboxOrderEdit>(context, b => shopOf().State.EditOrder((string)context.Request.RouteValues["id"]!, b)));
         admin.MapPut("/addon", context => Act<AddonBody>(context, b =>
         {
             shopOf().State.AddonActive = b.Active;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Service.Settings;
 using Shopiko.Sync.Sync;
 using Shopiko.Sync.Sync.RunLog;
 
@@ -7,7 +8,9 @@ namespace Shopiko.Sync.Service.Scheduling;
 
 /// <summary>
 /// One configured server: its two schedules (import and export, each with its start mode, delay and interval, on the
-/// injected clock), its manual runs, and the one gate that keeps passes of this server from ever overlapping.
+/// injected clock), its manual runs, and the one gate that keeps passes of this server from ever overlapping. Its
+/// settings can change while it runs: a waiting schedule re-plans at once, a running pass ends with the settings it
+/// started with and the next pass uses the new ones.
 /// </summary>
 public sealed class ServerRunner
 {
@@ -22,11 +25,12 @@ public sealed class ServerRunner
 
     private CancellationTokenSource? _scheduleCts;
     private CancellationTokenSource? _runCts;
+    private CancellationTokenSource _settingsChanged = new();
     private Task _schedules = Task.CompletedTask;
     private Task _manualRun = Task.CompletedTask;
 
     internal ServerRunner(
-        ServerOptions settings,
+        ServerEntry entry,
         ISyncEngineFactory engines,
         IRunLog log,
         TimeProvider time,
@@ -34,7 +38,11 @@ public sealed class ServerRunner
         TimeSpan stopTimeout,
         CancellationToken shutdown)
     {
-        Settings = settings;
+        Settings = entry.Options;
+        Index = entry.Index;
+        Setting = entry.Setting;
+        Problems = entry.Problems;
+        Warnings = entry.Warnings;
         _engines = engines;
         _log = log;
         _time = time;
@@ -46,8 +54,20 @@ public sealed class ServerRunner
     /// <summary>Raised after every pass, once its end is in the run log.</summary>
     public event Action<RunRecord>? RunFinished;
 
-    /// <summary>The server's settings.</summary>
-    public ServerOptions Settings { get; }
+    /// <summary>The server's settings (defaults where a value did not bind).</summary>
+    public ServerOptions Settings { get; private set; }
+
+    /// <summary>Its place in <c>ShopikoSync:Servers</c>.</summary>
+    public int Index { get; private set; }
+
+    /// <summary>Where its settings live, e.g. <c>ShopikoSync:Servers:0</c>.</summary>
+    public string Setting { get; private set; }
+
+    /// <summary>What looks wrong in its settings without keeping it from running.</summary>
+    public IReadOnlyList<SettingProblem> Warnings { get; private set; }
+
+    /// <summary>Why its settings keep it from running; empty when they do not.</summary>
+    public IReadOnlyList<SettingProblem> Problems { get; private set; }
 
     /// <summary>The server's name.</summary>
     public string Name => Settings.Name;
@@ -55,11 +75,20 @@ public sealed class ServerRunner
     /// <summary>Started, stopped or stopping.</summary>
     public ServerState State { get; private set; } = ServerState.Stopped;
 
+    /// <summary>When Старт was last pressed (or the service started it), while it runs.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
     /// <summary>The operation running now, if any.</summary>
     public SyncOperation? CurrentOperation { get; private set; }
 
     /// <summary>The last pass (from the run log at start-up, then live).</summary>
     public RunRecord? LastRun { get; internal set; }
+
+    /// <summary>When the last pass that went through (succeeded or partial) ended.</summary>
+    public DateTimeOffset? LastSuccessAt { get; internal set; }
+
+    /// <summary>When the current streak of failed passes began; null when the last pass did not fail.</summary>
+    public DateTimeOffset? FailingSince { get; internal set; }
 
     /// <summary>When the import schedule next fires (null: not waiting).</summary>
     public DateTimeOffset? NextImportAt { get; private set; }
@@ -67,27 +96,38 @@ public sealed class ServerRunner
     /// <summary>When the export schedule next fires (null: not waiting).</summary>
     public DateTimeOffset? NextExportAt { get; private set; }
 
-    /// <summary>Starts the schedules (Старт). Does nothing when already running.</summary>
-    public void Start()
+    /// <summary>Its standing now (never "running" while every pass fails).</summary>
+    public ServerHealth Health => ServerHealth.Evaluate(State, Problems.Count == 0, LastSuccessAt, FailingSince, StartedAt, Settings, _time.GetUtcNow());
+
+    /// <summary>Starts the schedules (Старт). Does nothing when already running; refused while the settings are invalid.</summary>
+    /// <returns>Null when started (or already running), else why not.</returns>
+    public string? Start()
     {
         lock (_lock)
         {
+            if (Problems.Count > 0)
+            {
+                return $"{Name} cannot start: {Problems[0].Message}";
+            }
+
             if (State != ServerState.Stopped || _shutdown.IsCancellationRequested)
             {
-                return;
+                return null;
             }
 
             _scheduleCts = CancellationTokenSource.CreateLinkedTokenSource(_shutdown);
             State = ServerState.Running;
+            StartedAt = _time.GetUtcNow();
             var token = _scheduleCts.Token;
             // Import is started first so that, when both start with the server, its pass takes the gate first and the
             // export that follows already sends the stock the imported orders left.
             _schedules = Task.WhenAll(
-                ScheduleAsync(SyncOperation.Import, Settings.Import, token),
-                ScheduleAsync(SyncOperation.Export, Settings.Export, token));
+                ScheduleAsync(SyncOperation.Import, token),
+                ScheduleAsync(SyncOperation.Export, token));
         }
 
         Log.ServerStarted(_logger, Name);
+        return null;
     }
 
     /// <summary>
@@ -133,11 +173,34 @@ public sealed class ServerRunner
 
             _scheduleCts = null;
             State = ServerState.Stopped;
+            StartedAt = null;
             NextImportAt = null;
             NextExportAt = null;
         }
 
         Log.ServerStopped(_logger, Name);
+    }
+
+    /// <summary>
+    /// New settings (Редакция). Waiting schedules re-plan from now with them; a running pass finishes with the settings
+    /// it began with. The caller stops a server whose new settings are invalid.
+    /// </summary>
+    internal void Update(ServerEntry entry)
+    {
+        CancellationTokenSource previous;
+        lock (_lock)
+        {
+            Settings = entry.Options;
+            Index = entry.Index;
+            Setting = entry.Setting;
+            Problems = entry.Problems;
+            Warnings = entry.Warnings;
+            previous = _settingsChanged;
+            _settingsChanged = new CancellationTokenSource();
+        }
+
+        // Not disposed: a schedule may still be linking to its token; it holds no timer.
+        previous.Cancel();
     }
 
     /// <summary>Runs <paramref name="operation"/> now in the background, unless a pass of this server is running.</summary>
@@ -146,6 +209,11 @@ public sealed class ServerRunner
         if (_shutdown.IsCancellationRequested)
         {
             return RunRequestOutcome.ShuttingDown;
+        }
+
+        if (Problems.Count > 0)
+        {
+            return RunRequestOutcome.Invalid;
         }
 
         if (!_gate.Wait(0))
@@ -162,42 +230,59 @@ public sealed class ServerRunner
         return RunRequestOutcome.Started;
     }
 
-    private async Task ScheduleAsync(SyncOperation operation, JobOptions job, CancellationToken cancellationToken)
+    private async Task ScheduleAsync(SyncOperation operation, CancellationToken cancellationToken)
     {
-        if (job.Start == StartMode.Disabled)
-        {
-            return;
-        }
-
+        // Before the first pass of this start the start mode decides the wait; after it, the interval.
+        var ranOnce = false;
         try
         {
-            var wait = job.Start == StartMode.Delayed ? job.Delay : TimeSpan.Zero;
             while (true)
             {
-                if (wait > TimeSpan.Zero)
+                CancellationToken changed;
+                JobOptions job;
+                lock (_lock)
                 {
-                    var due = _time.GetUtcNow() + wait;
-                    // The timer exists before the next-run time is published, so whoever sees it (a test advancing a
-                    // fake clock) knows the wait has begun.
-                    var delay = Task.Delay(wait, _time, cancellationToken);
-                    SetNext(operation, due);
-                    await delay.ConfigureAwait(false);
-                    SetNext(operation, null);
+                    changed = _settingsChanged.Token;
+                    job = operation == SyncOperation.Import ? Settings.Import : Settings.Export;
+                }
+
+                TimeSpan? wait = job.Start == StartMode.Disabled ? null
+                    : !ranOnce ? (job.Start == StartMode.Delayed ? job.Delay : TimeSpan.Zero)
+                    : job.Interval > TimeSpan.Zero ? job.Interval : null;
+                if (wait != TimeSpan.Zero && !await WaitAsync(operation, wait, changed, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
                 }
 
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 await RunHoldingGateAsync(operation, "schedule", cancellationToken).ConfigureAwait(false);
-
-                // The interval counts from the end of a pass, so a slow pass never piles runs up behind it.
-                if (job.Interval <= TimeSpan.Zero)
-                {
-                    return;
-                }
-
-                wait = job.Interval;
+                ranOnce = true;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            SetNext(operation, null);
+        }
+    }
+
+    /// <summary>Waits <paramref name="wait"/> (null: until the settings change); false when the settings changed first.</summary>
+    private async Task<bool> WaitAsync(SyncOperation operation, TimeSpan? wait, CancellationToken changed, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, changed);
+        // The timer exists before the next-run time is published, so whoever sees it (a test advancing a fake clock)
+        // knows the wait has begun. The interval counts from the end of a pass, so a slow pass never piles runs up.
+        var delay = Task.Delay(wait ?? Timeout.InfiniteTimeSpan, _time, either.Token);
+        SetNext(operation, wait is { } w ? _time.GetUtcNow() + w : null);
+        try
+        {
+            await delay.ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        finally
         {
             SetNext(operation, null);
         }
@@ -219,9 +304,10 @@ public sealed class ServerRunner
             // Off the caller's thread: a start request or the host's start-up must not wait for the pass.
             await Task.Yield();
             Log.RunStarted(_logger, Name, operation.Name(), trigger);
+            var name = Name;
             var record = await RecordedRun.RunAsync(
-                _log, () => _engines.Create(Name), Name, operation, trigger, new SyncRunOptions(), _time, runCts.Token).ConfigureAwait(false);
-            LastRun = record;
+                _log, () => _engines.Create(name), name, operation, trigger, new SyncRunOptions(), _time, runCts.Token).ConfigureAwait(false);
+            Remember(record);
             if (record.Error is null)
             {
                 Log.RunEnded(_logger, Name, operation.Name(), record.Status);
@@ -247,6 +333,21 @@ public sealed class ServerRunner
 
             runCts.Dispose();
             _gate.Release();
+        }
+    }
+
+    private void Remember(RunRecord record)
+    {
+        LastRun = record;
+        switch (record.Status)
+        {
+            case RunStatus.Succeeded or RunStatus.Partial:
+                LastSuccessAt = record.FinishedAt;
+                FailingSince = null;
+                break;
+            case RunStatus.Failed:
+                FailingSince ??= record.StartedAt;
+                break;
         }
     }
 

@@ -23,4 +23,6 @@ public enum RunRequestOutcome
     Busy,
     /// <summary>The service is shutting down.</summary>
     ShuttingDown,
+    /// <summary>The server's settings are invalid.</summary>
+    Invalid,
 }
