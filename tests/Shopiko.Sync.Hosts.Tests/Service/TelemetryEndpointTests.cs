@@ -34,7 +34,7 @@ public sealed class TelemetryEndpointTests
             ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
             ["ShopikoSync"] = new JsonObject
             {
-                ["Service"] = new JsonObject { ["Url"] = "http://127.0.0.1:0" },
+                ["Service"] = new JsonObject { ["Url"] = "http://127.0.0.1:0", ["ServersFile"] = folder.File("servers.json"), ["KeysFolder"] = folder.File("keys") },
                 ["RunLog"] = new JsonObject { ["Folder"] = folder.File("runs") },
                 ["Servers"] = new JsonArray(new JsonObject
                 {
@@ -55,6 +55,9 @@ public sealed class TelemetryEndpointTests
         var seeded = await SampleWarehouse.SeedAsync(store, settings, goodsCount: 5, objectId: objectId);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(ServiceHost.Addresses(app).Single()) };
+        // The page's anti-forgery token, as the page sends it (its cookie rides along in the client's cookie container).
+        var antiforgery = JsonNode.Parse(await http.GetStringAsync("/api/antiforgery"))!;
+        http.DefaultRequestHeaders.Add((string)antiforgery["header"]!, (string)antiforgery["token"]!);
 
         var runner = app.Services.GetRequiredService<ServerSupervisor>().Find(server)!;
         (await http.PostAsync($"/api/servers/{server}/run?operation=export", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
