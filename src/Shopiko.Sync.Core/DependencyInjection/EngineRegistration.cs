@@ -13,5 +13,7 @@ internal static class EngineRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<ISyncEngineFactory, SyncEngineFactory>();
+        services.TryAddSingleton<Shopiko.Sync.Diagnostics.SyncRunStatusRegistry>();
+        services.TryAddSingleton(sp => new Shopiko.Sync.Diagnostics.SyncMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<Shopiko.Sync.Diagnostics.SyncRunStatusRegistry>()));
     }
 }

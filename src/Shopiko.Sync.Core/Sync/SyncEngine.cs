@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Diagnostics;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Sync.Export;
@@ -24,8 +25,11 @@ internal sealed partial class SyncEngine(
     IShopikoApi api,
     TimeProvider time,
     ILogger<SyncEngine> logger,
-    string settingsPath = "ShopikoSync:Servers:0") : ISyncEngine
+    string settingsPath = "ShopikoSync:Servers:0",
+    SyncMetrics? metrics = null) : ISyncEngine
 {
+    private readonly SyncMetrics _metrics = metrics ?? SyncMetrics.Shared;
+
     /// <inheritdoc />
     public string ServerName => server.Name;
 
@@ -45,6 +49,7 @@ internal sealed partial class SyncEngine(
     public async Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default)
     {
         string? warehouse = null, warehouseError = null, shop = null, shopError = null;
+        SyncMetrics.CurrentServer = server.Name;
         WarehouseInfo? warehouseInfo = null;
         IReadOnlyList<WarehouseObject> objects = [];
         ShopInfo? shopInfo = null;
@@ -218,6 +223,9 @@ internal sealed partial class SyncEngine(
             StartedAt = time.GetUtcNow(),
         };
         var start = time.GetTimestamp();
+        SyncMetrics.CurrentServer = server.Name;
+        using var activity = SyncActivities.StartRun(server.Name, operation, options.DryRun);
+        Exception? failure = null;
         Log.RunStarted(logger, server.Name, operation, options.DryRun ? " (dry run)" : "");
         try
         {
@@ -247,6 +255,7 @@ internal sealed partial class SyncEngine(
         {
             report.Outcome = RunOutcome.Failed;
             report.Error = e.Message;
+            failure = e;
             Log.RunFailed(logger, server.Name, operation, e.Message);
             Log.RunFailedDetail(logger, server.Name, operation, e);
         }
@@ -257,6 +266,8 @@ internal sealed partial class SyncEngine(
         }
 
         Log.RunFinished(logger, server.Name, operation, report.Outcome, report.Timings["total"], Summarize(report));
+        _metrics.RunFinished(report, failure);
+        SyncActivities.RunFinished(activity, report, failure);
         return report;
     }
 
@@ -278,6 +289,7 @@ internal sealed partial class SyncEngine(
             Store = store,
             Api = api,
             Time = time,
+            Metrics = _metrics,
             Logger = logger,
             Report = report,
             Options = options,

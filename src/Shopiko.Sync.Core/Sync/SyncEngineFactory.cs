@@ -12,7 +12,8 @@ internal sealed class SyncEngineFactory(
     IWarehouseStoreFactory stores,
     IShopikoApiFactory shops,
     TimeProvider time,
-    ILoggerFactory loggers) : ISyncEngineFactory
+    ILoggerFactory loggers,
+    Diagnostics.SyncMetrics? metrics = null) : ISyncEngineFactory
 {
     /// <inheritdoc />
     public IReadOnlyList<string> ServerNames => options.CurrentValue.Servers.Select(s => s.Name).ToList();
@@ -47,6 +48,7 @@ internal sealed class SyncEngineFactory(
         var validation = current.ValidateServer(index);
         if (!validation.IsValid)
         {
+            metrics?.Registry.Record(new RunReport { Server = server.Name, Outcome = RunOutcome.Failed, Error = validation.Summary, FinishedAt = time.GetUtcNow() }, Diagnostics.RunFailureKind.Configuration);
             throw validation.ToException();
         }
 
@@ -56,6 +58,7 @@ internal sealed class SyncEngineFactory(
             shops.Create(server.Shop),
             time,
             loggers.CreateLogger<SyncEngine>(),
-            ShopikoSyncOptionsValidator.SettingsPath(server, index));
+            ShopikoSyncOptionsValidator.SettingsPath(server, index),
+            metrics);
     }
 }

@@ -19,6 +19,9 @@ internal sealed class SyncSession
     public required IWarehouseStore Store { get; init; }
     public required IShopikoApi Api { get; init; }
     public required TimeProvider Time { get; init; }
+
+    /// <summary>Where the run's counts are recorded.</summary>
+    public Diagnostics.SyncMetrics Metrics { get; init; } = Diagnostics.SyncMetrics.Shared;
     public required ILogger Logger { get; init; }
     public required RunReport Report { get; init; }
     public required SyncRunOptions Options { get; init; }
@@ -95,9 +98,14 @@ internal sealed class SyncSession
     public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
     {
         var start = Time.GetTimestamp();
+        using var activity = Diagnostics.SyncActivities.StartPhase(phase);
         try
         {
             return await work().ConfigureAwait(false);
+        }
+        catch (Exception e) when (Diagnostics.SyncActivities.Failed(activity, e))
+        {
+            throw;
         }
         finally
         {

@@ -71,6 +71,7 @@ public static class ServiceHost
             sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServerSupervisor>());
         builder.Services.AddSingleton<ControlAccess>();
+        TelemetryEndpoints.Add(builder);
         builder.Services.Configure<HostOptions>(o =>
             // The host must wait at least as long as a server's drain, or a stop would cut a pass short.
             o.ShutdownTimeout = serviceOptions.StopTimeout + TimeSpan.FromSeconds(5));
@@ -86,6 +87,7 @@ public static class ServiceHost
         app.Use(access.InvokeAsync);
         app.Use(ControlAntiforgery.InvokeAsync);
         ControlEndpoints.Map(app);
+        TelemetryEndpoints.Map(app);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceHost));

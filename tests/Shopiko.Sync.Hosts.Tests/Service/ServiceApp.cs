@@ -38,6 +38,8 @@ internal sealed class ServiceApp : IAsyncDisposable
 
     public ServerSupervisor Supervisor => _app.Services.GetRequiredService<ServerSupervisor>();
 
+    public IServiceProvider Services => _app.Services;
+
     public ServerRunner Server(string name) => Supervisor.Find(name)!;
 
     /// <summary>Starts the service with the given servers (JSON objects of ShopikoSync:Servers) and service settings.</summary>

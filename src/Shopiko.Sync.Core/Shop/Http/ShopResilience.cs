@@ -33,6 +33,7 @@ internal static class ShopResilience
         var clientOptions = services.GetRequiredService<IOptionsMonitor<ShopikoClientOptions>>();
         var timeProvider = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ShopikoHttpApi).FullName!);
+        var metrics = services.GetService<Diagnostics.SyncMetrics>() ?? Diagnostics.SyncMetrics.Shared;
 
         builder
             .AddTimeout(new TimeoutStrategyOptions
@@ -53,6 +54,7 @@ internal static class ShopResilience
                 OnRetry = args =>
                 {
                     var request = args.Context.GetRequestMessage();
+                    metrics.ShopRetry(request?.Method.Method ?? "?", RetryPath(request), (int?)args.Outcome.Result?.StatusCode, args.Outcome.Exception is { } failed ? (failed is TimeoutRejectedException ? "timeout" : "connection") : null);
                     Log.Retrying(
                         logger,
                         request?.Method.Method ?? "?",
@@ -106,6 +108,10 @@ internal static class ShopResilience
         var jitter = 0.75 + (Random.Shared.NextDouble() * 0.5);
         return TimeSpan.FromMilliseconds(exponential * jitter);
     }
+
+    /// <summary>The request's contract path (e.g. <c>products/batch</c>), as the shop API operation tag wants it.</summary>
+    private static string RetryPath(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(ShopikoHttpApi.PathOption, out var path) ? path : "?";
 
     private static string Reason(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

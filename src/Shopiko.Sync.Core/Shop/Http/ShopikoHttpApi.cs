@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
+using Shopiko.Sync.Diagnostics;
 using Shopiko.Sync.Shop.Contract;
 
 namespace Shopiko.Sync.Shop.Http;
@@ -21,15 +22,20 @@ internal sealed class ShopikoHttpApi : IShopikoApi
     // every shop would unescape them); quotes, backslashes and control characters are still escaped, as JSON requires.
     private static readonly JsonSerializerOptions WireOptions = new(ShopikoJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The request's contract path (without the query), for the retry metrics inside the pipeline.</summary>
+    internal static readonly HttpRequestOptionsKey<string> PathOption = new("Shopiko.Sync.Shop.Path");
+
     private readonly HttpClient _http;
     private readonly ShopRequestSettings _settings;
     private readonly int _pageSize;
     private readonly int _batchSize;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly SyncMetrics _metrics;
 
-    public ShopikoHttpApi(HttpClient http, ShopRequestSettings settings, int pageSize, int batchSize, TimeProvider timeProvider, ILogger<ShopikoHttpApi> logger)
+    public ShopikoHttpApi(HttpClient http, ShopRequestSettings settings, int pageSize, int batchSize, TimeProvider timeProvider, ILogger<ShopikoHttpApi> logger, SyncMetrics? metrics = null)
     {
+        _metrics = metrics ?? SyncMetrics.Shared;
         _http = http;
         _settings = settings;
         _pageSize = pageSize;
@@ -128,6 +134,7 @@ internal sealed class ShopikoHttpApi : IShopikoApi
         for (var offset = 0; offset < items.Count; offset += _batchSize)
         {
             var chunk = Slice(items, offset, Math.Min(_batchSize, items.Count - offset));
+            using var activity = SyncActivities.StartShopBatch(path, chunk.Count);
 
             // Batch PUTs are upserts keyed by externalId (or shop id for links): repeating one after a failed or
             // dropped attempt leaves the shop as one attempt would, which is why the pipeline may retry them.
@@ -218,6 +225,8 @@ internal sealed class ShopikoHttpApi : IShopikoApi
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var path = PathOf(target);
+        var started = _timeProvider.GetTimestamp();
+        request.Options.Set(PathOption, path);
         HttpResponseMessage response;
         try
         {
@@ -225,6 +234,7 @@ internal sealed class ShopikoHttpApi : IShopikoApi
         }
         catch (ShopikoApiException ex)
         {
+            _metrics.ShopRequest(method.Method, path, (int?)ex.StatusCode, ErrorType(ex.Kind), _timeProvider.GetElapsedTime(started));
             Log.RequestFailed(_logger, method.Method, path, ex.Kind, (int?)ex.StatusCode, ex.ErrorCode, ex.RequestId);
             throw;
         }
@@ -238,11 +248,13 @@ internal sealed class ShopikoHttpApi : IShopikoApi
                 ? $"Could not reach the shop at {_http.BaseAddress?.GetLeftPart(UriPartial.Authority)} ({ex.Message}) after retries — check the internet connection and Shop.BaseUrl."
                 : $"The shop did not answer {method} {path} in time (attempt timeout {_settings.AttemptTimeout}, total {_settings.TotalTimeout}) — try again later.";
             Log.RequestFailed(_logger, method.Method, path, ShopikoErrorKind.Unavailable, null, null, null);
+            _metrics.ShopRequest(method.Method, path, null, ex is HttpRequestException ? "connection" : "timeout", _timeProvider.GetElapsedTime(started));
             throw ShopErrors.Unavailable(message, _settings.Key, ex);
         }
 
         if (response.IsSuccessStatusCode)
         {
+            _metrics.ShopRequest(method.Method, path, (int)response.StatusCode, null, _timeProvider.GetElapsedTime(started));
             return response;
         }
 
@@ -251,9 +263,13 @@ internal sealed class ShopikoHttpApi : IShopikoApi
             var errorBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var error = ShopErrors.FromResponse(response, errorBody, method.Method, path, _timeProvider, _settings.Key);
             Log.RequestFailed(_logger, method.Method, path, error.Kind, (int)response.StatusCode, error.ErrorCode, error.RequestId);
+            _metrics.ShopRequest(method.Method, path, (int)response.StatusCode, ErrorType(error.Kind), _timeProvider.GetElapsedTime(started));
             throw error;
         }
     }
+
+    /// <summary>The <c>error.type</c> of a shop failure: its kind in snake case.</summary>
+    internal static string ErrorType(ShopikoErrorKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     private static string PathOf(string target)
     {

@@ -76,6 +76,7 @@ internal sealed class DeltaSender<TItem>(
         if (!session.Options.Full && hash.Matches(links.ByLocal(localId)?.ContentHash))
         {
             counts.Unchanged++;
+            session.Metrics.ItemUnchanged(session, entityName);
             return false;
         }
 
@@ -165,6 +166,7 @@ internal sealed class DeltaSender<TItem>(
         }
 
         session.Report.Export!.ItemsSent += batch.Length;
+        session.Metrics.ItemsSent(session, entityName, batch.Length);
         var remembered = new List<SyncLink>(batch.Length);
         for (var i = 0; i < batch.Length; i++)
         {
@@ -173,6 +175,7 @@ internal sealed class DeltaSender<TItem>(
             if (result is null || !result.Succeeded)
             {
                 counts.Failed++;
+                session.Metrics.ItemsFailed(session, entityName, 1);
                 var reason = result?.Error is { } e ? $"{e.Code}: {e.Message}" : "the shop returned no result for it";
                 session.Quarantine(entityName, localId.ToString(CultureInfo.InvariantCulture), $"the shop refused it ({reason})");
                 Log.ItemRefused(session.Logger, entityName, localId.ToString(CultureInfo.InvariantCulture), reason);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Diagnostics;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Warehouse;
@@ -61,6 +62,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
                 // Between orders, never inside one: a cancelled run leaves whole documents only.
                 ct.ThrowIfCancellationRequested();
                 var order = pending[i];
+                using var activity = SyncActivities.StartOrder(order.Id, order.Number);
                 if (i % LookAhead == 0)
                 {
                     await ReadRecordedAsync(pending.Skip(i).Take(LookAhead), ct).ConfigureAwait(false);
@@ -199,6 +201,8 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
 
         Report.OrdersImported++;
+        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Imported);
+        SyncActivities.Document(written.Number);
         Report.Documents.Add(written.Number);
         Log.OrderImported(session.Logger, order.Number, order.Id, order.Revision, written.Number);
         await ReleaseAsync(order, ct).ConfigureAwait(false);
@@ -259,6 +263,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         }
 
         Count(edit);
+        SyncActivities.Document(correction.Replacement?.Number ?? correction.Return?.Number ?? booked.DocumentNumber);
         Report.Corrections.Add(new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, correction.Return?.Number, correction.Replacement?.Number));
         foreach (var written in new[] { correction.Return, correction.Replacement })
         {
@@ -333,6 +338,8 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     private async Task AlreadyImportedAsync(ShopOrder order, string document, CancellationToken ct)
     {
         Report.OrdersAlreadyImported++;
+        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.AlreadyImported);
+        SyncActivities.Document(document);
         Log.OrderAlreadyImported(session.Logger, order.Id, order.Revision, document);
         if (!session.DryRun)
         {
@@ -343,6 +350,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     private async Task QuarantineAsync(ShopOrder order, string reason, CancellationToken ct)
     {
         Report.OrdersQuarantined++;
+        session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Quarantined);
         session.Quarantine("order", order.Id, $"order {order.Number}: {reason}");
         Log.OrderQuarantined(session.Logger, order.Number, order.Id, reason);
         if (!session.DryRun)
@@ -355,6 +363,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     /// <summary>A correction counts as corrected; a reversal of a cancelled order as reversed.</summary>
     private void Count(bool edit)
     {
+        session.Metrics.Order(session, edit ? SyncDiagnostics.OrderOutcomes.Corrected : SyncDiagnostics.OrderOutcomes.Reversed);
         if (edit)
         {
             Report.OrdersCorrected++;
