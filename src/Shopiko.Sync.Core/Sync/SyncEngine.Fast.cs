@@ -74,6 +74,7 @@ internal sealed partial class SyncEngine
             report.Timings["total"] = Math.Round(time.GetElapsedTime(start).TotalSeconds, 3);
         }
 
+        _metrics.FastPathPass(server.Name, Diagnostics.SyncMetrics.OutcomeTag(report.Outcome));
         if (report.FastPath.Note is { } note)
         {
             Log.FastPathNote(logger, server.Name, note);

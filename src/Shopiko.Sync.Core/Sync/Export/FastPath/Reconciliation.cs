@@ -44,6 +44,11 @@ internal static class Reconciliation
         {
             await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            session.Metrics.ReconciliationPass(session.Server.Name, Diagnostics.SyncMetrics.OutcomeTag(RunOutcome.Failed));
+            throw;
+        }
         finally
         {
             session.Sent = null;
@@ -66,6 +71,8 @@ internal static class Reconciliation
         }
 
         await store.SaveMarksAsync(session.Scope, captured.Marks, ct).ConfigureAwait(false);
+        session.Metrics.ReconciliationPass(session.Server.Name,
+            Diagnostics.SyncMetrics.OutcomeTag(session.Report.Quarantine.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded));
     }
 
     /// <summary>What the fast path would find from its marks: moved goods, and the changed ranges of goods and partners.</summary>
