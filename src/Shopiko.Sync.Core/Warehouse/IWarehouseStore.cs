@@ -173,19 +173,19 @@ public interface IWarehouseStore
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
     /// <summary>The goods of <see cref="ReadGoodsForShopAsync(Configuration.PriceColumn, CancellationToken)"/> with <c>fromId ≤ ID &lt; toId</c>.</summary>
-    IAsyncEnumerable<Good> ReadGoodsForShopAsync(Configuration.PriceColumn price, int fromId, int toId, CancellationToken cancellationToken = default) =>
+    IAsyncEnumerable<Good> ReadGoodsForShopInRangeAsync(Configuration.PriceColumn price, int fromId, int toId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
     /// <summary>The partners of <see cref="ReadPartnersAsync(CancellationToken)"/> with <c>fromId ≤ ID &lt; toId</c>.</summary>
-    IAsyncEnumerable<Partner> ReadPartnersAsync(int fromId, int toId, CancellationToken cancellationToken = default) =>
+    IAsyncEnumerable<Partner> ReadPartnersInRangeAsync(int fromId, int toId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
     /// <summary>The link rows of an entity in a scope with <c>fromId ≤ LocalId &lt; toId</c>.</summary>
-    IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, int fromId, int toId, CancellationToken cancellationToken = default) =>
+    IAsyncEnumerable<SyncLink> ReadLinksInRangeAsync(string scope, SyncEntity entity, int fromId, int toId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
     /// <summary>The link rows of an entity in a scope for some local IDs (any number).</summary>
-    IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, IReadOnlyCollection<int> localIds, CancellationToken cancellationToken = default) =>
+    IAsyncEnumerable<SyncLink> ReadLinksOfAsync(string scope, SyncEntity entity, IReadOnlyCollection<int> localIds, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
     /// <summary>The marks of a scope whose names start with <paramref name="prefix"/>, by name.</summary>

@@ -64,13 +64,13 @@ internal sealed partial class WarehouseStore
             r => new RangeChecksum(Convert.ToInt32(r.Bucket, CultureInfo.InvariantCulture), r.Rows, Convert.ToString(r.Checksum, CultureInfo.InvariantCulture) ?? ""),
             cancellationToken).ConfigureAwait(false);
 
-    public IAsyncEnumerable<Good> ReadGoodsForShopAsync(PriceColumn price, int fromId, int toId, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<Good> ReadGoodsForShopInRangeAsync(PriceColumn price, int fromId, int toId, CancellationToken cancellationToken = default) =>
         StreamAsync<GoodRow, Good>(s => s.Changes.SelectGoodsForShopInRange(price), new { From = fromId, To = toId }, r => r.ToGood(), cancellationToken);
 
-    public IAsyncEnumerable<Partner> ReadPartnersAsync(int fromId, int toId, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<Partner> ReadPartnersInRangeAsync(int fromId, int toId, CancellationToken cancellationToken = default) =>
         StreamAsync<PartnerRow, Partner>(s => s.Changes.SelectPartnersInRange, new { From = fromId, To = toId }, r => r.ToPartner(), cancellationToken);
 
-    public async IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, int fromId, int toId,
+    public async IAsyncEnumerable<SyncLink> ReadLinksInRangeAsync(string scope, SyncEntity entity, int fromId, int toId,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -83,7 +83,7 @@ internal sealed partial class WarehouseStore
         }
     }
 
-    public async IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, IReadOnlyCollection<int> localIds,
+    public async IAsyncEnumerable<SyncLink> ReadLinksOfAsync(string scope, SyncEntity entity, IReadOnlyCollection<int> localIds,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -115,8 +115,8 @@ internal static class FastExporter
             var links = new List<SyncLink>();
             foreach (var bucket in changed)
             {
-                goods.AddRange(await store.ReadGoodsForShopAsync(column, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
-                links.AddRange(await store.ReadLinksAsync(session.Scope, SyncEntity.Product, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
+                goods.AddRange(await store.ReadGoodsForShopInRangeAsync(column, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
+                links.AddRange(await store.ReadLinksInRangeAsync(session.Scope, SyncEntity.Product, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
             var table = LinkTable.Of(SyncEntity.Product, links);
@@ -173,8 +173,8 @@ internal static class FastExporter
             var links = new List<SyncLink>();
             foreach (var bucket in changed)
             {
-                partners.AddRange(await store.ReadPartnersAsync(ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
-                links.AddRange(await store.ReadLinksAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
+                partners.AddRange(await store.ReadPartnersInRangeAsync(ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
+                links.AddRange(await store.ReadLinksInRangeAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
             var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
@@ -265,14 +265,14 @@ internal static class FastExporter
         }
 
         var store = session.Store;
-        var products = await store.ReadLinksAsync(session.Scope, SyncEntity.Product, goods, ct).ToListAsync(ct).ConfigureAwait(false);
+        var products = await store.ReadLinksOfAsync(session.Scope, SyncEntity.Product, goods, ct).ToListAsync(ct).ConfigureAwait(false);
         var linked = products.Where(l => l.RemoteId is not null).Select(l => l.LocalId).Order().ToList();
         if (linked.Count == 0)
         {
             return;
         }
 
-        var links = LinkTable.Of(SyncEntity.Stock, await store.ReadLinksAsync(session.Scope, SyncEntity.Stock, linked, ct).ToListAsync(ct).ConfigureAwait(false));
+        var links = LinkTable.Of(SyncEntity.Stock, await store.ReadLinksOfAsync(session.Scope, SyncEntity.Stock, linked, ct).ToListAsync(ct).ConfigureAwait(false));
         var quantities = new Dictionary<int, decimal>();
         await foreach (var level in store.ReadStockOfGoodsAsync(session.StockObjectIds, linked, ct).ConfigureAwait(false))
         {
