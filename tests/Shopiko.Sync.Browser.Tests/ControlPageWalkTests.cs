@@ -121,8 +121,8 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         await _page.ClickAsync("#btn-save");
         await Assertions.Expect(_page.Locator("#message")).ToContainTextAsync("Записано");
         await _page.ClickAsync("#btn-export");
-        await Assertions.Expect(log.Locator("tr")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
-        await Assertions.Expect(log.Locator("tr").First).ToContainTextAsync("стоки: 4 нови", new() { Timeout = 30_000 });
+        // The fast path logs its own passes when they send something, so runs are found by what they did, not by place.
+        await Assertions.Expect(log.Locator("tr").Filter(new() { HasText = "стоки: 4 нови" })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         _rig.Shop.State.Products.Should().HaveCount(4);
 
         // Импорт now: one order becomes a document, one (a product only the shop has, nomenclature sync off) is held back.
@@ -139,8 +139,7 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
             Lines = [new SandboxOrderLineDraft(shopOnly.Id, 1)],
         });
         await _page.ClickAsync("#btn-import");
-        await Assertions.Expect(log.Locator("tr")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
-        var importRow = log.Locator("tr").First;
+        var importRow = log.Locator("tr").Filter(new() { HasText = held.Id }).First;
         await Assertions.Expect(importRow).ToContainTextAsync("частичен", new() { Timeout = 30_000 });
         await Assertions.Expect(importRow).ToContainTextAsync("поръчки: 1");
         await Assertions.Expect(importRow).ToContainTextAsync(held.Id);
