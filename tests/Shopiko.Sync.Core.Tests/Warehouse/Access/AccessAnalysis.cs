@@ -16,6 +16,8 @@ internal sealed partial class AccessAnalysis
         "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "NULL", "IS", "IN", "AS", "ORDER", "BY", "GROUP", "DESC", "ASC",
         "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE", "LEFT", "JOIN", "ON", "UNION", "ALL", "DISTINCT",
         "COUNT", "SUM", "MAX", "MIN", "ABS", "UCASE", "TRIM",
+        // The fast path's row hash (LEN, VAL: Jet functions) and mark read (LIKE: a Jet operator, not a name).
+        "LEN", "VAL", "LIKE",
     };
 
     /// <summary>Constructs Jet/ACE SQL does not have, with what the dialect must do instead.</summary>
@@ -331,6 +333,7 @@ internal sealed partial class AccessAnalysis
 
     private Token? Next(int i) => _tokens.ElementAtOrDefault(i + 1);
 
-    [GeneratedRegex(@"(?<b>\[(?:[^\]]|\]\])*\])|(?<p>\?\w+\?)|(?<s>'(?:[^']|'')*')|(?<y>@@\w+)|(?<n>\d+(?:\.\d+)?)|(?<w>[A-Za-z_]\w*)|(?<o><>|<=|>=|\|\||[(),.;=<>*+\-])|(?<x>\S)")]
+    // Symbols include Jet's integer division (backslash) and string concatenation (&), both valid Jet operators.
+    [GeneratedRegex(@"(?<b>\[(?:[^\]]|\]\])*\])|(?<p>\?\w+\?)|(?<s>'(?:[^']|'')*')|(?<y>@@\w+)|(?<n>\d+(?:\.\d+)?)|(?<w>[A-Za-z_]\w*)|(?<o><>|<=|>=|\|\||[(),.;=<>*+\-\\&])|(?<x>\S)")]
     private static partial Regex TokenPattern();
 }

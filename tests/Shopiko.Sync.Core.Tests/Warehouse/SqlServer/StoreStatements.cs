@@ -15,7 +15,7 @@ internal sealed record StoreStatement(string Name, string Sql)
 
 /// <summary>
 /// Every command the store can send through a dialect, against the real table names of schema.json: each statement of
-/// <see cref="WarehouseSql"/>, the multi-row ones at 1, 2 and the most rows the store puts in one statement, the ID
+/// <see cref="WarehouseSql"/> and of the fast path's <see cref="ChangeSql"/> within it, the multi-row ones at 1, 2 and the most rows the store puts in one statement, the ID
 /// lists below and past the parameter limit, and what the store builds at run time from several statements (a
 /// document's facts and goods, the number reservation with the stock read, a document's write batch through the real
 /// <see cref="StatementBatch"/>). Only what the store runs on that engine: Access is never sent a multi-row statement.
@@ -60,87 +60,105 @@ internal static partial class StoreStatements
         IReadOnlyList<int> Ids(int count) => [.. Enumerable.Range(2, count)];
         int[] idCounts = [1, 2, WarehouseDialect.MaxIdParameters, WarehouseDialect.MaxIdParameters + 1, LongIdList];
 
-        foreach (var property in typeof(WarehouseSql).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        Enumerate(sql, "");
+
+        // The statements of one holder: WarehouseSql, then the fast path's ChangeSql within it (named Changes.*).
+        void Enumerate(object holder, string prefix)
         {
-            var name = property.Name;
-            switch (property.GetValue(sql))
+            foreach (var property in holder.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                case null:
-                    // Not on this engine (SelectDocumentFacts and UpsertLinks on Access): the store runs the single statements.
-                    break;
-                case string when name == nameof(WarehouseSql.LastIdentity) && dialect.BatchesStatements:
-                    // Sent in the INSERT's own command there (see the Insert* statements).
-                    break;
-                case string text:
-                    Add(name, text);
-                    break;
-                case Func<PriceColumn, string> byPrice:
-                    foreach (var price in Enum.GetValues<PriceColumn>())
-                    {
-                        Add($"{name}({price})", byPrice(price));
-                    }
-
-                    break;
-                // Contravariance: a Func of IEnumerable is a Func of IReadOnlyList too, so it is matched first.
-                case Func<IEnumerable<int>, string> byObjects:
-                    Add($"{name}(1 object)", byObjects([2]));
-                    Add($"{name}(50 objects)", byObjects(Enumerable.Range(2, 50)));
-                    break;
-                case Func<IReadOnlyList<int>, string> byIds:
-                    foreach (var count in idCounts)
-                    {
-                        Add($"{name}({count} ids)", byIds(Ids(count)));
-                    }
-
-                    break;
-                case Func<IEnumerable<int>, bool, string> maxAcct:
-                    foreach (var (kind, perObject) in MaxAcctVariants())
-                    {
-                        Add($"{name}({kind}{(perObject ? ", per object" : "")})", maxAcct(DocumentNumbers.Describe(kind).NumberedWith, perObject));
-                    }
-
-                    break;
-                case Func<string, bool, string> facts:
-                    // As the store sends it: the facts, then the document's goods, in one command.
-                    foreach (var (kind, perObject) in MaxAcctVariants())
-                    {
-                        var max = sql.SelectMaxAcct(DocumentNumbers.Describe(kind).NumberedWith, perObject);
-                        foreach (var count in idCounts)
+                var name = property.Name;
+                switch (property.GetValue(holder))
+                {
+                    case ChangeSql changes:
+                        Enumerate(changes, nameof(WarehouseSql.Changes) + ".");
+                        break;
+                    case null:
+                        // Not on this engine (SelectDocumentFacts and UpsertLinks on Access): the store runs the single statements.
+                        break;
+                    case string when name == nameof(WarehouseSql.LastIdentity) && dialect.BatchesStatements:
+                        // Sent in the INSERT's own command there (see the Insert* statements).
+                        break;
+                    case string text:
+                        Add(prefix + name, text);
+                        break;
+                    case Func<PriceColumn, string> byPrice:
+                        foreach (var price in Enum.GetValues<PriceColumn>())
                         {
-                            Add($"{name}+SelectDocumentGoods({kind}{(perObject ? ", per object" : "")}, order, {count} ids)",
-                                facts(max, true) + ";\n" + sql.SelectDocumentGoods(Ids(count)));
+                            Add($"{prefix}{name}({price})", byPrice(price));
                         }
 
-                        Add($"{name}+SelectDocumentGoods({kind}, no order)", facts(max, false) + ";\n" + sql.SelectDocumentGoods(Ids(2)));
-                    }
+                        break;
+                    // Contravariance: a Func of IEnumerable is a Func of IReadOnlyList too, so it is matched first.
+                    case Func<IEnumerable<int>, string> byObjects:
+                        Add($"{prefix}{name}(1 object)", byObjects([2]));
+                        Add($"{prefix}{name}(50 objects)", byObjects(Enumerable.Range(2, 50)));
+                        break;
+                    case Func<IEnumerable<int>, IReadOnlyList<int>, string> byObjectsAndIds:
+                        // The objects in the text, the IDs as the store chunks them (and past the parameter limit, inlined).
+                        foreach (var count in idCounts)
+                        {
+                            Add($"{prefix}{name}(1 object, {count} ids)", byObjectsAndIds([2], Ids(count)));
+                        }
 
-                    break;
-                case Func<LinkRows, SqlBatch> upsert:
-                    foreach (var count in Rows(WarehouseDialect.MaxRowsPerStatement))
-                    {
-                        var rows = Enumerable.Range(2, count).Select(i => new SyncLink(SyncEntity.Product, i, "p" + i, "h" + i)).ToList();
-                        Add($"{name}({count} rows)", upsert(new LinkRows("shop", nameof(SyncEntity.Product), DateTime.UnixEpoch, rows)).Sql);
-                    }
+                        Add($"{prefix}{name}(50 objects, 2 ids)", byObjectsAndIds(Enumerable.Range(2, 50), Ids(2)));
+                        break;
+                    case Func<IReadOnlyList<int>, string> byIds:
+                        foreach (var count in idCounts)
+                        {
+                            Add($"{prefix}{name}({count} ids)", byIds(Ids(count)));
+                        }
 
-                    break;
-                case Func<int, string> byCount:
-                    int[] counts = name switch
-                    {
-                        nameof(WarehouseSql.InsertOperations) or nameof(WarehouseSql.InsertPayments) => Rows(MaxOperationRows),
-                        // Only where one statement takes several rows; elsewhere the store sends AddToStoreRow per row.
-                        nameof(WarehouseSql.AddToStoreRows) => many ? [2, MaxOperationRows] : [],
-                        nameof(WarehouseSql.SelectImportedOrders) => [1, 2, WarehouseDialect.MaxRowsPerStatement],
-                        nameof(WarehouseSql.AcknowledgeOrders) => [1, 2, dialect.BatchesStatements ? AcknowledgedPerStatement : AcknowledgedPerAccessStatement],
-                        _ => throw new InvalidOperationException($"WarehouseSql.{name} is new: say here at which row counts the store runs it."),
-                    };
-                    foreach (var count in counts)
-                    {
-                        Add($"{name}({count})", byCount(count));
-                    }
+                        break;
+                    case Func<IEnumerable<int>, bool, string> maxAcct:
+                        foreach (var (kind, perObject) in MaxAcctVariants())
+                        {
+                            Add($"{prefix}{name}({kind}{(perObject ? ", per object" : "")})", maxAcct(DocumentNumbers.Describe(kind).NumberedWith, perObject));
+                        }
 
-                    break;
-                default:
-                    throw new InvalidOperationException($"WarehouseSql.{name} has a shape this enumeration does not know: add it here.");
+                        break;
+                    case Func<string, bool, string> facts:
+                        // As the store sends it: the facts, then the document's goods, in one command.
+                        foreach (var (kind, perObject) in MaxAcctVariants())
+                        {
+                            var max = sql.SelectMaxAcct(DocumentNumbers.Describe(kind).NumberedWith, perObject);
+                            foreach (var count in idCounts)
+                            {
+                                Add($"{prefix}{name}+SelectDocumentGoods({kind}{(perObject ? ", per object" : "")}, order, {count} ids)",
+                                    facts(max, true) + ";\n" + sql.SelectDocumentGoods(Ids(count)));
+                            }
+
+                            Add($"{prefix}{name}+SelectDocumentGoods({kind}, no order)", facts(max, false) + ";\n" + sql.SelectDocumentGoods(Ids(2)));
+                        }
+
+                        break;
+                    case Func<LinkRows, SqlBatch> upsert:
+                        foreach (var count in Rows(WarehouseDialect.MaxRowsPerStatement))
+                        {
+                            var rows = Enumerable.Range(2, count).Select(i => new SyncLink(SyncEntity.Product, i, "p" + i, "h" + i)).ToList();
+                            Add($"{prefix}{name}({count} rows)", upsert(new LinkRows("shop", nameof(SyncEntity.Product), DateTime.UnixEpoch, rows)).Sql);
+                        }
+
+                        break;
+                    case Func<int, string> byCount:
+                        int[] counts = name switch
+                        {
+                            nameof(WarehouseSql.InsertOperations) or nameof(WarehouseSql.InsertPayments) => Rows(MaxOperationRows),
+                            // Only where one statement takes several rows; elsewhere the store sends AddToStoreRow per row.
+                            nameof(WarehouseSql.AddToStoreRows) => many ? [2, MaxOperationRows] : [],
+                            nameof(WarehouseSql.SelectImportedOrders) => [1, 2, WarehouseDialect.MaxRowsPerStatement],
+                            nameof(WarehouseSql.AcknowledgeOrders) => [1, 2, dialect.BatchesStatements ? AcknowledgedPerStatement : AcknowledgedPerAccessStatement],
+                            _ => throw new InvalidOperationException($"WarehouseSql.{name} is new: say here at which row counts the store runs it."),
+                        };
+                        foreach (var count in counts)
+                        {
+                            Add($"{prefix}{name}({count})", byCount(count));
+                        }
+
+                        break;
+                    default:
+                        throw new InvalidOperationException($"WarehouseSql.{prefix}{name} has a shape this enumeration does not know: add it here.");
+                }
             }
         }
 
