@@ -86,6 +86,8 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         await _page.SelectOptionAsync("#f-import-start", "Disabled");
         await _page.SelectOptionAsync("#f-export-start", "OnServerStart");
         await _page.FillAsync("#f-export-interval", "0");
+        // The fast export off (0): this walk counts the full passes in Лог, which fast passes that did something would join.
+        await _page.FillAsync("#f-export-fast", "0");
         await _page.SelectOptionAsync("#f-goods", "false");
         await ShotAsync("02-new-server-form");
         await _page.ClickAsync("#btn-save");
@@ -93,6 +95,7 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         var row = Row("Shopiko");
         await Assertions.Expect(row).ToContainTextAsync("спрян");
         await Assertions.Expect(row).ToContainTextAsync("WarehousePro Import Export Shopiko");
+        await Assertions.Expect(row).ToContainTextAsync("Експорт: веднъж / бързо изкл.");
 
         // The key is at rest only encrypted, and never comes back to the browser.
         var stored = await File.ReadAllTextAsync(_rig.ServersFile);
@@ -114,6 +117,7 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         // Редакция: goods export on; the next pass (Експорт now) sends them.
         await _page.ClickAsync("#btn-edit");
         await Assertions.Expect(_page.Locator("#f-key")).ToHaveValueAsync("");
+        await Assertions.Expect(_page.Locator("#f-export-fast")).ToHaveValueAsync("0");
         (await _page.GetAttributeAsync("#f-key", "placeholder")).Should().Contain("запазен");
         await _page.SelectOptionAsync("#f-goods", "true");
         await _page.SelectOptionAsync("#f-nomenclature", "false");
@@ -173,6 +177,7 @@ public sealed partial class ControlPageWalkTests : IAsyncLifetime
         // English beside Bulgarian.
         await _page.ClickAsync("#lang-en");
         await Assertions.Expect(_page.Locator("#btn-start")).ToHaveTextAsync("Start");
+        await Assertions.Expect(Row("Shopiko")).ToContainTextAsync("Export: once / fast off");
         await ShotAsync("06-english");
         await _page.ClickAsync("#lang-bg");
 

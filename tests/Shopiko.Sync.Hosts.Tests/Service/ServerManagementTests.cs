@@ -148,6 +148,48 @@ public sealed class ServerManagementTests
     }
 
     [Fact]
+    public async Task The_fast_intervals_are_listed_and_round_trip_through_the_form_in_seconds()
+    {
+        await using var app = await ServiceApp.StartAsync([new { Name = "Existing" }]);
+
+        // Untouched, the list shows the defaults of the fast path beside the full passes.
+        var listed = (await app.ServersAsync()).Single()!;
+        ((string)listed["import"]!["fastInterval"]!).Should().Be("00:00:02");
+        ((string)listed["export"]!["fastInterval"]!).Should().Be("00:00:02");
+        ((string)listed["export"]!["catalogueCheckInterval"]!).Should().Be("00:00:06");
+        listed["import"]!["catalogueCheckInterval"].Should().BeNull();
+
+        var form = Form(app, "Fast", autoStart: false) with
+        {
+            Import = new() { Start = "OnServerStart", Interval = "5", FastInterval = "10" },
+            Export = new() { Start = "OnServerStart", Interval = "15", FastInterval = "0" },
+        };
+        (await app.Http.PostAsJsonAsync("/api/servers", form)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var stored = await File.ReadAllTextAsync(app.ServersFile);
+        stored.Should().MatchRegex("\"Import:OrderPollInterval\":\\s*\"00:00:10\"").And.MatchRegex("\"Export:FastInterval\":\\s*\"00:00:00\"");
+        app.Server("Fast").OrderPollInterval.Should().Be(TimeSpan.FromSeconds(10));
+        app.Server("Fast").FastExportInterval.Should().Be(TimeSpan.Zero, "0 turns the fast export off");
+
+        var fast = (await app.ServersAsync()).Single(s => (string)s!["name"]! == "Fast")!;
+        ((string)fast["import"]!["fastInterval"]!).Should().Be("00:00:10");
+        ((string)fast["export"]!["fastInterval"]!).Should().Be("00:00:00");
+
+        // Редакция shows them back in seconds.
+        var settings = JsonNode.Parse(await app.Http.GetStringAsync("/api/servers/Fast/settings"))!;
+        ((string)settings["import"]!["fastInterval"]!).Should().Be("10");
+        ((string)settings["export"]!["fastInterval"]!).Should().Be("0");
+
+        // Words are refused, naming the setting; an empty field too.
+        var words = await app.Http.PutAsJsonAsync("/api/servers/Fast", form with { Import = form.Import with { FastInterval = "often" } });
+        words.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await words.Content.ReadAsStringAsync()).Should().Contain("Import:OrderPollInterval");
+        var empty = await app.Http.PutAsJsonAsync("/api/servers/Fast", form with { Export = form.Export with { FastInterval = " " } });
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadAsStringAsync()).Should().Contain("Export:FastInterval");
+        app.Server("Fast").OrderPollInterval.Should().Be(TimeSpan.FromSeconds(10), "nothing refused was applied");
+    }
+
+    [Fact]
     public async Task State_changing_requests_need_the_anti_forgery_token()
     {
         await using var app = await ServiceApp.StartAsync([new { Name = "Shop" }]);

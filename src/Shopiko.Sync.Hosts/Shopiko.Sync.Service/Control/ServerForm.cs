@@ -2,7 +2,7 @@ namespace Shopiko.Sync.Service.Control;
 
 /// <summary>
 /// The Нов / Редакция form: the Utility Center groups 1.0. Общи and 3.0. Правила за обмен, plus the two connections.
-/// Intervals and delays are minutes as typed. <see cref="Key"/> only travels from the browser, when typed anew.
+/// Intervals and delays are minutes as typed; the fast intervals seconds. <see cref="Key"/> only travels from the browser, when typed anew.
 /// </summary>
 public sealed record ServerForm
 {
@@ -63,4 +63,10 @@ public sealed record JobForm
 
     /// <summary>Repeat interval in minutes (0: once).</summary>
     public string Interval { get; init; } = "5";
+
+    /// <summary>
+    /// The fast schedule beside the full pass, in seconds (0: off): проверка за поръчки (<c>Import:OrderPollInterval</c>)
+    /// or бърз експорт (<c>Export:FastInterval</c>).
+    /// </summary>
+    public string FastInterval { get; init; } = "2";
 }

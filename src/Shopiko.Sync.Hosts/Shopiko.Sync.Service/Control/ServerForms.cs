@@ -20,11 +20,13 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
         ("Import:Start", f => f.Import.Start),
         ("Import:Delay", f => Minutes(f.Import.Delay)),
         ("Import:Interval", f => Minutes(f.Import.Interval)),
+        ("Import:OrderPollInterval", f => Seconds(f.Import.FastInterval)),
         ("Import:Object", f => f.Object.Trim()),
         ("Import:SyncNomenclature", f => Bool(f.SyncNomenclature)),
         ("Export:Start", f => f.Export.Start),
         ("Export:Delay", f => Minutes(f.Export.Delay)),
         ("Export:Interval", f => Minutes(f.Export.Interval)),
+        ("Export:FastInterval", f => Seconds(f.Export.FastInterval)),
         ("Export:Partners", f => Bool(f.ExportPartners)),
         ("Export:Goods", f => Bool(f.ExportGoods)),
     ];
@@ -49,8 +51,8 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
             BaseUrl = Raw("Shop:BaseUrl"),
             ApiId = Raw("Shop:ApiId"),
             KeySet = !string.IsNullOrEmpty(Raw(ServerFile.ProtectedKeySetting)),
-            Import = Job(s, "Import", defaults.Import),
-            Export = Job(s, "Export", defaults.Export),
+            Import = Job(s, "Import", defaults.Import) with { FastInterval = ShowSeconds(s.GetValueOrDefault("Import:OrderPollInterval"), defaults.Import.OrderPollInterval) },
+            Export = Job(s, "Export", defaults.Export) with { FastInterval = ShowSeconds(s.GetValueOrDefault("Export:FastInterval"), defaults.Export.FastInterval) },
             Object = Raw("Import:Object"),
             ExportPartners = IsTrue(Raw("Export:Partners")),
             ExportGoods = IsTrue(Raw("Export:Goods")),
@@ -158,6 +160,29 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
         }
 
         return TimeSpan.TryParse(stored, CultureInfo.InvariantCulture, out var value) ? value.TotalMinutes.ToString(CultureInfo.InvariantCulture) : stored;
+    }
+
+    /// <summary>Seconds as stored, shown the way <see cref="ShowMinutes"/> shows minutes.</summary>
+    private static string ShowSeconds(string? stored, TimeSpan fallback)
+    {
+        if (stored is null)
+        {
+            return fallback.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return TimeSpan.TryParse(stored, CultureInfo.InvariantCulture, out var value) ? value.TotalSeconds.ToString(CultureInfo.InvariantCulture) : stored;
+    }
+
+    private static string Seconds(string typed)
+    {
+        var text = (typed ?? "").Trim().Replace(',', '.');
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds / 2)
+        {
+            return TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        // Anything else as typed: the library reads it or names the accepted forms.
+        return text.Length == 0 ? throw new FormatException("is empty; type a number of seconds, e.g. 2 (0 turns it off).") : (typed ?? "").Trim();
     }
 
     private static string Minutes(string typed)

@@ -53,8 +53,8 @@ public sealed record ServerView(
         server.CurrentOperation?.Name(),
         server.LastSuccessAt,
         Earliest(server.NextImportAt, server.NextExportAt),
-        JobView.Of(server.Settings.Import, server.NextImportAt),
-        JobView.Of(server.Settings.Export, server.NextExportAt),
+        JobView.Of(server.Settings.Import, server.NextImportAt, server.OrderPollInterval, server.NextOrderPollAt, null),
+        JobView.Of(server.Settings.Export, server.NextExportAt, server.FastExportInterval, server.NextFastExportAt, server.Settings.Export.CatalogueCheckInterval),
         server.LastRun);
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
@@ -65,9 +65,19 @@ public sealed record ServerView(
 /// <param name="Delay">Delay of a delayed start.</param>
 /// <param name="Interval">Repeat interval (zero: once).</param>
 /// <param name="NextRunAt">When it fires next, while the server waits for it.</param>
-public sealed record JobView(string Start, TimeSpan Delay, TimeSpan Interval, DateTimeOffset? NextRunAt)
+/// <param name="FastInterval">The fast schedule beside the full pass: the order poll (<c>Import:OrderPollInterval</c>) or the fast export (<c>Export:FastInterval</c>); zero: off.</param>
+/// <param name="FastNextRunAt">When the fast schedule fires next, while the server waits for it.</param>
+/// <param name="CatalogueCheckInterval">How often the fast export also checks the catalogue (<c>Export:CatalogueCheckInterval</c>); null for the import.</param>
+public sealed record JobView(
+    string Start,
+    TimeSpan Delay,
+    TimeSpan Interval,
+    DateTimeOffset? NextRunAt,
+    TimeSpan FastInterval,
+    DateTimeOffset? FastNextRunAt,
+    TimeSpan? CatalogueCheckInterval)
 {
-    internal static JobView Of(JobOptions job, DateTimeOffset? next) => new(
+    internal static JobView Of(JobOptions job, DateTimeOffset? next, TimeSpan fastInterval, DateTimeOffset? fastNext, TimeSpan? catalogueCheck) => new(
         job.Start switch
         {
             StartMode.Delayed => "delayed",
@@ -76,5 +86,8 @@ public sealed record JobView(string Start, TimeSpan Delay, TimeSpan Interval, Da
         },
         job.Delay,
         job.Interval,
-        next);
+        next,
+        fastInterval,
+        fastNext,
+        catalogueCheck);
 }
