@@ -11,11 +11,4 @@ public sealed class ShopikoClientOptions
 
     /// <summary>Responses larger than this are refused as a protocol error instead of being buffered.</summary>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
-
-    /// <summary>
-    /// Receives the delay the client chose before a retry (the shop's <c>Retry-After</c>, else exponential backoff
-    /// with jitter) and returns the delay actually waited. The default waits the chosen delay. Tests record the
-    /// chosen delay and return <see cref="TimeSpan.Zero"/> so that nothing sleeps for real.
-    /// </summary>
-    public Func<TimeSpan, TimeSpan> RetryDelay { get; set; } = static delay => delay;
 }

@@ -120,9 +120,6 @@ public interface IWarehouseStore
     /// <summary>Inserts or updates link rows, in one transaction.</summary>
     Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes link rows of an entity in a scope (a full re-send clears hashes this way).</summary>
-    Task ClearLinkHashesAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default);
-
     /// <summary>Every recorded revision of a shop order, newest first.</summary>
     Task<IReadOnlyList<ImportedOrder>> ReadImportedOrderAsync(string scope, string orderId, CancellationToken cancellationToken = default);
 
@@ -131,9 +128,6 @@ public interface IWarehouseStore
 
     /// <summary>Recorded order revisions the shop has not yet acknowledged.</summary>
     Task<IReadOnlyList<ImportedOrder>> ReadUnacknowledgedOrdersAsync(string scope, CancellationToken cancellationToken = default);
-
-    /// <summary>Marks an order revision acknowledged by the shop.</summary>
-    Task MarkOrderAcknowledgedAsync(string scope, string orderId, int revision, CancellationToken cancellationToken = default);
 
     /// <summary>Marks order revisions acknowledged by the shop, in one transaction.</summary>
     Task MarkOrdersAcknowledgedAsync(string scope, IReadOnlyCollection<OrderRevision> revisions, CancellationToken cancellationToken = default);

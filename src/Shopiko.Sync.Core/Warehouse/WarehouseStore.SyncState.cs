@@ -215,7 +215,8 @@ internal sealed partial class WarehouseStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ClearLinkHashesAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)
+    /// <summary>Clears the content hashes of an entity's links in a scope, so the next export sends them all again (tests only).</summary>
+    internal async Task ClearLinkHashesAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -263,7 +264,8 @@ internal sealed partial class WarehouseStore
             r => r.ToImportedOrder(), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task MarkOrderAcknowledgedAsync(string scope, string orderId, int revision, CancellationToken cancellationToken = default)
+    /// <summary>Marks one order revision acknowledged by the shop (tests only; the engine marks in batches).</summary>
+    internal async Task MarkOrderAcknowledgedAsync(string scope, string orderId, int revision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(orderId);

@@ -18,17 +18,11 @@ internal sealed class ClientHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddShopikoSync();
-        services.Configure<ShopikoClientOptions>(o =>
+        if (client is not null)
         {
-            // Waiting is simulated: the fake clock moves on by the chosen delay, nothing sleeps.
-            o.RetryDelay = chosen =>
-            {
-                Delays.Add(chosen);
-                Time.Advance(chosen);
-                return TimeSpan.Zero;
-            };
-            client?.Invoke(o);
-        });
+            services.Configure(client);
+        }
+
         services.AddHttpClient("Shopiko.Sync.Shop").ConfigurePrimaryHttpMessageHandler(() => Handler);
         _services = services.BuildServiceProvider();
         Options = new ShopConnectionOptions { BaseUrl = "https://shop.example/api/microinvest/v1/", ApiId = ApiId, Key = Key };
@@ -36,11 +30,12 @@ internal sealed class ClientHarness : IDisposable
         Api = _services.GetRequiredService<IShopikoApiFactory>().Create(Options);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 13, 20, 0, TimeSpan.Zero));
+    /// <summary>The client's clock: waiting is simulated, the fake clock moves on by each wait, nothing sleeps.</summary>
+    public WaitSkippingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 13, 20, 0, TimeSpan.Zero));
 
     public CapturingHandler Handler { get; } = new();
 
-    public List<TimeSpan> Delays { get; } = [];
+    public List<TimeSpan> Delays => Time.Waits;
 
     public ShopConnectionOptions Options { get; }
 

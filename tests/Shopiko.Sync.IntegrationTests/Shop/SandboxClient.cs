@@ -34,19 +34,11 @@ internal sealed class SandboxClient : IAsyncDisposable
         SandboxShopOptions? shopOptions = null)
     {
         var shop = await SandboxShop.StartAsync(shopOptions);
-        var delays = new ConcurrentQueue<TimeSpan>();
+        var time = new WaitSkippingTimeProvider(clientTime);
+        var delays = time.Waits;
         var services = new ServiceCollection();
-        if (clientTime is not null)
-        {
-            services.AddSingleton(clientTime);
-        }
-
+        services.AddSingleton<TimeProvider>(time);
         services.AddShopikoSync();
-        services.Configure<ShopikoClientOptions>(o => o.RetryDelay = chosen =>
-        {
-            delays.Enqueue(chosen);
-            return TimeSpan.Zero;
-        });
         var provider = services.BuildServiceProvider();
         var options = new ShopConnectionOptions
         {

@@ -498,7 +498,7 @@ public abstract class WarehouseStoreContract
             Acknowledged = false, RecordedAt = Time.GetUtcNow(),
         });
         (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().ContainSingle();
-        await store.MarkOrderAcknowledgedAsync(Scope, "ord_9", 1);
+        await ((WarehouseStore)store).MarkOrderAcknowledgedAsync(Scope, "ord_9", 1);
         (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
         (await store.ReadImportedOrderAsync(Scope, "ord_9")).Single().Acknowledged.Should().BeTrue();
     }
@@ -584,7 +584,7 @@ public abstract class WarehouseStoreContract
 
         (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
             new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, "p6", "b"));
-        await store.ClearLinkHashesAsync(Scope, SyncEntity.Product);
+        await ((WarehouseStore)store).ClearLinkHashesAsync(Scope, SyncEntity.Product);
         (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
             new SyncLink(SyncEntity.Product, 5, "p5", null), new SyncLink(SyncEntity.Product, 6, "p6", null));
         (await store.ReadLinksAsync(Scope, SyncEntity.Category).ToListAsync()).Single().ContentHash.Should().Be("c");

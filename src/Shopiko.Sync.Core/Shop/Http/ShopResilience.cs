@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -30,7 +29,6 @@ internal static class ShopResilience
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var services = context.ServiceProvider;
-        var clientOptions = services.GetRequiredService<IOptionsMonitor<ShopikoClientOptions>>();
         var timeProvider = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ShopikoHttpApi).FullName!);
         var metrics = services.GetService<Diagnostics.SyncMetrics>() ?? Diagnostics.SyncMetrics.Shared;
@@ -46,11 +44,7 @@ internal static class ShopResilience
                 // The per-shop retry count is applied in ShouldHandle, so the pipeline itself allows any number.
                 MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, timeProvider)),
-                DelayGenerator = args =>
-                {
-                    var chosen = ChooseDelay(args.Outcome, args.AttemptNumber, timeProvider);
-                    return ValueTask.FromResult<TimeSpan?>(clientOptions.CurrentValue.RetryDelay(chosen));
-                },
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(ChooseDelay(args.Outcome, args.AttemptNumber, timeProvider)),
                 OnRetry = args =>
                 {
                     var request = args.Context.GetRequestMessage();

@@ -80,12 +80,12 @@ public sealed partial class AccessLiveTests
         await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, good.Id, "p1", "h2"), new SyncLink(SyncEntity.Product, 99, "p99", null)]);
         (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().HaveCount(2);
         (await store.HasLinksAsync(Scope, SyncEntity.Customer)).Should().BeTrue();
-        await store.ClearLinkHashesAsync(Scope, SyncEntity.Product);
+        await ((WarehouseStore)store).ClearLinkHashesAsync(Scope, SyncEntity.Product);
 
         (await store.ReadImportedOrderAsync(Scope, "o1")).Should().ContainSingle();
         (await store.ReadImportedOrdersAsync(Scope, ["o1", "o2"])).Should().HaveCount(2);
         await store.MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("o1", 1), new OrderRevision("o2", 2)]);
-        await store.MarkOrderAcknowledgedAsync(Scope, "o1", 1);
+        await ((WarehouseStore)store).MarkOrderAcknowledgedAsync(Scope, "o1", 1);
         (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
 
         await store.QuarantineAsync(Scope, SyncEntity.Order, "o3", "the good is unknown");
