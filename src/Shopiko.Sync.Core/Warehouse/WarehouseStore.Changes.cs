@@ -158,8 +158,30 @@ internal sealed partial class WarehouseStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<string?> ReadChangeStampAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(_dialect.ChangeStamp(_options.ConnectionString));
+    public async Task<string?> ReadChangeStampAsync(CancellationToken cancellationToken = default)
+    {
+        // A file-based stamp needs no connection; otherwise the server may compute one (or say it doesn't know).
+        if (_dialect.ChangeStamp(_options.ConnectionString) is { } file)
+        {
+            return file;
+        }
+
+        var opened = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        if (opened.Sql.Changes.SelectChangeStamp is not { } sql)
+        {
+            return null;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _dialect.ReadChangeStampAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw Translate(e, Reading);
+        }
+    }
 
     private sealed class ProbeRow
     {

@@ -162,6 +162,13 @@ public sealed class SyncRig : IAsyncDisposable
     {
         await Shop.DisposeAsync();
         await _services.DisposeAsync();
+        if (Provider == WarehouseProvider.MySql)
+        {
+            // Idle pooled connections of a finished test would count against the shared server's max_connections.
+            await using var pooled = new MySqlConnection(ConnectionString);
+            await MySqlConnection.ClearPoolAsync(pooled);
+        }
+
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -35,4 +35,10 @@ internal sealed class ChangeSql
 
     /// <summary><c>Name</c>, <c>Value</c> of the marks of a scope whose name starts with <c>@Prefix</c> (a LIKE pattern).</summary>
     public required string SelectMarks { get; init; }
+
+    /// <summary>
+    /// One <c>Stamp</c> (text, null: don't know) that changes whenever a commit may have changed what the catalogue
+    /// checksums read, computed by the server; null where the dialect offers none (see <see cref="WarehouseDialect.ChangeStamp"/>).
+    /// </summary>
+    public string? SelectChangeStamp { get; init; }
 }

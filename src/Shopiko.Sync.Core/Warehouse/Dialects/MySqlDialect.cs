@@ -41,6 +41,47 @@ internal sealed class MySqlDialect : WarehouseDialect
 
     protected override string IntDiv(string expression, int divisor) => $"{expression} DIV {divisor}";
 
+    // InnoDB keeps each table's last-write time in memory (information_schema UPDATE_TIME, whole seconds; NULL after a
+    // restart until the next write). It is trusted only when nothing could hide behind it: every table is InnoDB with a
+    // time strictly older than a second before the server's own NOW() (a commit later in the same second would leave the
+    // value as it is), and no other transaction is open that started within a second of those times (MariaDB stamps a
+    // table with the start time of the transaction that wrote it, not its commit time, so one still open could commit
+    // later and leave the same value). Otherwise the stamp is NULL: don't know, compute the checksums.
+    protected override string? ChangeStampSql(IReadOnlyList<string> tables)
+    {
+        static string Literal(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+        return "SELECT CASE WHEN s.Tables = " + tables.Count + " AND s.Known = " + tables.Count + " AND NOT EXISTS (" +
+            "SELECT 1 FROM information_schema.INNODB_TRX x WHERE x.trx_mysql_thread_id <> CONNECTION_ID() " +
+            "AND x.trx_started >= s.Oldest - INTERVAL 1 SECOND AND x.trx_started <= s.Newest + INTERVAL 1 SECOND) THEN s.Stamp END AS Stamp " +
+            "FROM (SELECT COUNT(*) AS Tables, " +
+            "SUM(t.ENGINE = 'InnoDB' AND t.UPDATE_TIME IS NOT NULL AND t.UPDATE_TIME < NOW() - INTERVAL 1 SECOND) AS Known, " +
+            "MIN(t.UPDATE_TIME) AS Oldest, MAX(t.UPDATE_TIME) AS Newest, " +
+            "GROUP_CONCAT(t.TABLE_NAME, ':', UNIX_TIMESTAMP(t.UPDATE_TIME) ORDER BY t.TABLE_NAME SEPARATOR '|') AS Stamp " +
+            "FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = DATABASE() " +
+            $"AND t.TABLE_NAME IN ({string.Join(", ", tables.Select(Literal))})) s";
+    }
+
+    // MySQL 8 serves UPDATE_TIME from a statistics cache (information_schema_stats_expiry, a day by default): the session
+    // asks for live values. MariaDB reads them live and knows no such variable. Without the PROCESS privilege
+    // INNODB_TRX is refused: the stamp is then unknown, as before.
+    internal override async Task<string?> ReadChangeStampAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (connection is MySqlConnection { ServerVersion: { } version } && !version.Contains("MariaDB", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(version.Split('.')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var major) && major >= 8)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SET SESSION information_schema_stats_expiry = 0", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            return await base.ReadChangeStampAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MySqlException e) when (e.Number is 1227 or 1142)
+        {
+            return null;
+        }
+    }
+
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<string>(new CommandDefinition(

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Warehouse.Changes;
 
@@ -21,6 +23,16 @@ internal abstract partial class WarehouseDialect
 
     /// <summary>See <see cref="IWarehouseStore.ReadChangeStampAsync"/>: null where the engine offers no such value.</summary>
     internal virtual string? ChangeStamp(string connectionString) => null;
+
+    /// <summary>
+    /// The statement of <see cref="ChangeSql.SelectChangeStamp"/> over the tables the catalogue checksums read (actual
+    /// names, unquoted); null where the server offers no cheap, trustworthy value.
+    /// </summary>
+    protected virtual string? ChangeStampSql(IReadOnlyList<string> tables) => null;
+
+    /// <summary>Runs <see cref="ChangeSql.SelectChangeStamp"/> on an open connection: its <c>Stamp</c>, null for "don't know".</summary>
+    internal virtual async Task<string?> ReadChangeStampAsync(DbConnection connection, string sql, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
     /// <summary>Integer division of an integer expression.</summary>
     protected virtual string IntDiv(string expression, int divisor) => $"{expression} / {divisor}";
@@ -77,6 +89,7 @@ internal abstract partial class WarehouseDialect
                 $"WHERE {Q("ID")} <> 1 AND {Q("ID")} >= {P("From")} AND {Q("ID")} < {P("To")} ORDER BY {Q("ID")}",
             SelectLinksInRange = $"{linkColumns} AND {Q("LocalId")} >= {P("From")} AND {Q("LocalId")} < {P("To")} ORDER BY {Q("LocalId")}",
             SelectLinksOf = ids => $"{linkColumns} AND {Q("LocalId")} IN ({IdList(ids, "L")}) ORDER BY {Q("LocalId")}",
+            SelectChangeStamp = ChangeStampSql([tables["goods"], tables["partners"]]),
             SelectMarks =
                 $"SELECT {Q("Name")} AS Name, {Q("Value")} AS {Q("Value")} FROM {Q(SyncStateTables.Marks)} " +
                 $"WHERE {Q("Scope")} = {P("Scope")} AND {Q("Name")} LIKE {P("Prefix")}",
