@@ -42,7 +42,7 @@ internal sealed class DocumentBuilder(SyncSession session, ImportCatalog catalog
                 PriceOut = line.PriceOut,
                 VatOut = line.VatOut,
                 DiscountPercent = line.DiscountPercent,
-                Note = replaces is null ? line.Note : Fit($"{line.Note}; rev {plan.Order.Revision.ToString(CultureInfo.InvariantCulture)} replaces {replaces}"),
+                Note = replaces is null ? line.Note : $"{line.Note}; rev {plan.Order.Revision.ToString(CultureInfo.InvariantCulture)} replaces {replaces}",
             });
         }
 
@@ -61,9 +61,6 @@ internal sealed class DocumentBuilder(SyncSession session, ImportCatalog catalog
 
     /// <summary>Today in the merchant's time zone: the date of returns and corrections.</summary>
     public DateOnly Today => DateOnly.FromDateTime(session.Time.GetLocalNow().DateTime);
-
-    /// <summary>A note cut to what a Warehouse Pro text column holds.</summary>
-    public static string Fit(string note) => note.Length <= NomenclatureMapper.MaxText ? note : note[..NomenclatureMapper.MaxText];
 
     private async Task<int> CreatePartnerAsync(NewPartnerChoice choice, CancellationToken ct)
     {

@@ -9,12 +9,6 @@ namespace Shopiko.Sync.Sync.Import;
 internal static class NomenclatureMapper
 {
     /// <summary>
-    /// The longest line note the planner composes. What a column really holds is read from the database when the store
-    /// opens (<see cref="Warehouse.Fitting.ColumnLimits"/>), and every text is fitted to that when it is written.
-    /// </summary>
-    public const int MaxText = 255;
-
-    /// <summary>
     /// A good for a shop product: the shop price (converted to the warehouse currency and VAT basis) goes into the
     /// exported price column, so exporting it back gives the same price.
     /// </summary>

@@ -241,7 +241,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
                 Replacement = replacement,
                 ReturnDate = _builder.Today,
                 OperatorId = session.Server.Import.OperatorId,
-                ReturnNote = DocumentBuilder.Fit($"Shopiko {order.Number} rev {revision}: return of {booked.DocumentNumber} ({(edit ? "order edited" : "order cancelled")})"),
+                ReturnNote = $"Shopiko {order.Number} rev {revision}: return of {booked.DocumentNumber} ({(edit ? "order edited" : "order cancelled")})",
             }, ct).ConfigureAwait(false);
             session.Fitted("order", order.Id, correction.Return?.TextChanges ?? []);
             session.Fitted("order", order.Id, correction.Replacement?.TextChanges ?? []);

@@ -100,7 +100,7 @@ internal sealed class OrderPlanner(PlanningContext context)
                 isShipping ? 0m : LineDiscounts.Percent(order.Lines[i].UnitPrice, order.Lines[i].Discount),
                 split.Gross,
                 split.Vat,
-                isShipping ? Truncate($"{note}; {order.Shipping!.Method}") : note));
+                isShipping ? $"{note}; {order.Shipping!.Method}" : note));
         }
 
         var payment = order.Payment;
@@ -220,9 +220,7 @@ internal sealed class OrderPlanner(PlanningContext context)
         var codes = order.Discounts
             .Select(d => string.IsNullOrWhiteSpace(d.Code) ? d.Kind : $"{d.Kind} {d.Code.Trim()}")
             .ToList();
-        return Truncate(codes.Count == 0 ? note : $"{note}; {string.Join(", ", codes)}");
+        // Not cut here: the store fits it to the real column, on a character boundary, and reports the change.
+        return codes.Count == 0 ? note : $"{note}; {string.Join(", ", codes)}";
     }
-
-    private static string Truncate(string text) =>
-        text.Length <= NomenclatureMapper.MaxText ? text : text[..NomenclatureMapper.MaxText];
 }
