@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Shop;
+using Shopiko.Sync.Testing;
 
 namespace Shopiko.Sync.Core.Tests.Shop;
 
@@ -35,7 +35,7 @@ internal sealed class ClientHarness : IDisposable
 
     public CapturingHandler Handler { get; } = new();
 
-    public List<TimeSpan> Delays => Time.Waits;
+    public IReadOnlyCollection<TimeSpan> Delays => Time.Waits;
 
     public ShopConnectionOptions Options { get; }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sandbox;
 using Shopiko.Sync.Shop;
+using Shopiko.Sync.Testing;
 
 namespace Shopiko.Sync.IntegrationTests.Shop;
 
