@@ -1,4 +1,4 @@
-using Shopiko.Sync.Configuration;
+using Shopiko.Sync;
 using Shopiko.Sync.Service;
 
 try
@@ -6,9 +6,10 @@ try
     await ServiceHost.Build(ServiceHost.CreateBuilder(args)).RunAsync().ConfigureAwait(false);
     return 0;
 }
-catch (Exception ex) when (ex is ShopikoConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception ex) when (ex is ShopikoSyncException or Microsoft.Extensions.Options.OptionsValidationException)
 {
-    // A settings mistake is one line a merchant's IT person can act on, not a stack trace.
+    // A settings mistake (or any other refusal of the library's) is one line a merchant's IT person can act on, not a
+    // stack trace.
     Console.Error.WriteLine("Shopiko.Sync.Service: " + ex.Message);
     return 1;
 }
