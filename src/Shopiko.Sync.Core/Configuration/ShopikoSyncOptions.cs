@@ -164,7 +164,8 @@ public sealed class ImportOptions : JobOptions
     /// <summary>
     /// How often the service asks the shop whether orders wait (one small request; the full import, with the
     /// nomenclature, runs every <see cref="JobOptions.Interval"/>). <see cref="TimeSpan.Zero"/> turns the poll off.
-    /// The poll waits longer when the shop asks it to (<c>Retry-After</c>, an exhausted rate limit).
+    /// The poll waits longer when the shop asks it to (<c>Retry-After</c>, an exhausted rate limit). Only the service
+    /// host reads it, so the service checks it; it is here so the servers file keeps one shape for every host.
     /// </summary>
     public TimeSpan OrderPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
@@ -216,12 +217,14 @@ public sealed class ExportOptions : JobOptions
     /// How often the service's fast path looks for stock movements (new operation rows) and sends the stock of only the
     /// goods they moved. <see cref="TimeSpan.Zero"/> turns it off; the full export (<see cref="JobOptions.Interval"/>)
     /// stays the reconciliation that catches what the fast path cannot see (a deleted document, a restored backup).
+    /// Only the service host reads it, and checks it.
     /// </summary>
     public TimeSpan FastInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How often a fast pass also compares the database's per-range checksums of goods and partners, sending the
     /// products and customers of the ranges that changed (each check reads every goods and partners row on the server).
+    /// Only the service host reads it, and checks it.
     /// </summary>
     public TimeSpan CatalogueCheckInterval { get; set; } = TimeSpan.FromSeconds(6);
 }

@@ -6,7 +6,8 @@ namespace Shopiko.Sync.Configuration;
 /// The checks of one server's settings. Every failure names its setting the way configuration spells it
 /// (<c>ShopikoSync:Servers:0:Shop:Key</c>). They run per server (<see cref="ShopikoSyncValidation"/>), never for the
 /// host as a whole: a server whose settings are wrong is listed with its reasons and refused when it would run, while
-/// the others go on.
+/// the others go on. Only what the library reads is checked here: settings only a host reads (the service's fast
+/// schedules, <c>AutoStart</c>, <c>Hidden</c>) are the host's to check.
 /// </summary>
 internal static class ShopikoSyncOptionsValidator
 {
@@ -65,11 +66,6 @@ internal static class ShopikoSyncOptionsValidator
         }
 
         foreach (var problem in ValidateJob(server.Import, $"{p}:Import").Concat(ValidateJob(server.Export, $"{p}:Export")))
-        {
-            yield return problem;
-        }
-
-        foreach (var problem in ValidateFast(server, p))
         {
             yield return problem;
         }
@@ -153,25 +149,6 @@ internal static class ShopikoSyncOptionsValidator
         if (job.Interval < TimeSpan.Zero)
         {
             yield return Problem($"{p}:Interval", "must not be negative (zero runs once).");
-        }
-    }
-
-    /// <summary>The fast path's intervals (issue 12): zero turns a fast schedule off, a negative one is a mistake.</summary>
-    private static IEnumerable<(string Setting, string Message)> ValidateFast(ServerOptions server, string p)
-    {
-        if (server.Export.FastInterval < TimeSpan.Zero)
-        {
-            yield return Problem($"{p}:Export:FastInterval", "must not be negative (zero turns the fast export off).");
-        }
-
-        if (server.Export.CatalogueCheckInterval < TimeSpan.Zero)
-        {
-            yield return Problem($"{p}:Export:CatalogueCheckInterval", "must not be negative (zero checks the catalogue on every fast pass).");
-        }
-
-        if (server.Import.OrderPollInterval < TimeSpan.Zero)
-        {
-            yield return Problem($"{p}:Import:OrderPollInterval", "must not be negative (zero turns the order poll off).");
         }
     }
 

@@ -101,6 +101,17 @@ public class OptionsValidatorTests
     }
 
     [Fact]
+    public void The_fast_schedules_only_the_service_runs_are_not_the_library_s_to_check()
+    {
+        // The service host checks them (Shopiko.Sync.Hosts.Tests: ServiceSettingsValidationTests).
+        var server = Complete();
+        server.Export.FastInterval = TimeSpan.FromSeconds(-1);
+        server.Export.CatalogueCheckInterval = TimeSpan.FromSeconds(-1);
+        server.Import.OrderPollInterval = TimeSpan.FromSeconds(-1);
+        Failures(server).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Server_names_must_be_unique_and_only_the_second_is_refused()
     {
         var second = Complete();

@@ -70,6 +70,24 @@ public sealed class CliSettingsTests
     }
 
     [Fact]
+    public async Task Servers_lists_a_negative_fast_schedule_as_the_service_refuses_it()
+    {
+        using var folder = new TempFolder();
+        var backwards = Server("Main");
+        backwards["Export"] = new JsonObject { ["FastInterval"] = "-00:00:02" };
+        var config = await WriteAsync(folder, backwards);
+
+        var result = await CliProcess.RunAsync(folder.Path, "servers", "--json", "--config", config);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var server = JsonNode.Parse(result.Stdout)!.AsArray().Single()!;
+        ((bool)server["valid"]!).Should().BeFalse("the service would not run it");
+        var problem = server["problems"]!.AsArray().Single()!;
+        ((string)problem["setting"]!).Should().Be("ShopikoSync:Servers:0:Export:FastInterval");
+        ((string)problem["message"]!).Should().Be("ShopikoSync:Servers:0:Export:FastInterval must not be negative (zero turns the fast export off).");
+    }
+
+    [Fact]
     public async Task Servers_json_uses_booleans_and_numbers_and_carries_the_problems()
     {
         using var folder = new TempFolder();

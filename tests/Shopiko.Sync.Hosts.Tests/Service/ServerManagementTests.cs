@@ -187,6 +187,12 @@ public sealed class ServerManagementTests
         empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await empty.Content.ReadAsStringAsync()).Should().Contain("Export:FastInterval");
         app.Server("Fast").OrderPollInterval.Should().Be(TimeSpan.FromSeconds(10), "nothing refused was applied");
+
+        // A negative schedule reads, and the service (whose schedule it is) refuses it, naming the setting.
+        var negative = await app.Http.PutAsJsonAsync("/api/servers/Fast", form with { Export = form.Export with { FastInterval = "-00:00:05" } });
+        negative.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await negative.Content.ReadAsStringAsync()).Should().Contain("Export:FastInterval must not be negative");
+        app.Server("Fast").FastExportInterval.Should().Be(TimeSpan.Zero, "nothing refused was applied");
     }
 
     [Fact]

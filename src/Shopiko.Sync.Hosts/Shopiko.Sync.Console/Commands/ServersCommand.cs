@@ -4,6 +4,7 @@ using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Console.Output;
+using Shopiko.Sync.Hosting.Settings;
 using Shopiko.Sync.Sync.RunLog;
 
 namespace Shopiko.Sync.Console.Commands;
@@ -30,8 +31,10 @@ internal static class ServersCommand
         {
             var configuration = HostConfiguration.Build(result.GetValue(options.Config), ConfigurationOverrides.Of(result));
             var configured = SettingsView.Servers(configuration);
-            // Invalid servers are listed too, with their reasons: a server is never dropped from the list.
-            servers = [.. configured.Servers.Zip(configured.ValidateServers()).Where(s => result.GetValue(all) || !s.First.Hidden)];
+            // Invalid servers are listed too, with their reasons: a server is never dropped from the list. The verdict is
+            // the service's (the library's checks and the service's own), as the servers file is the service's too.
+            servers = [.. configured.Servers.Zip(configured.ValidateServers().Select(v => v.WithServiceChecks(configured.Servers[v.Index])))
+                .Where(s => result.GetValue(all) || !s.First.Hidden)];
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

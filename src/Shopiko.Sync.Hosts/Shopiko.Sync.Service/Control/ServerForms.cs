@@ -134,7 +134,7 @@ internal sealed class ServerForms(ServerSettingsStore store, ServerCatalog catal
             return problems;
         }
 
-        // The library's own validation, with the stored key standing in for itself.
+        // The library's validation and the service's own, with the stored key standing in for itself.
         var probe = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
         if (probe.Remove(ServerFile.ProtectedKeySetting, out var protectedKey) && !string.IsNullOrEmpty(protectedKey))
         {

@@ -4,8 +4,9 @@ using Shopiko.Sync.Hosting.Settings;
 namespace Shopiko.Sync.Service.Settings;
 
 /// <summary>
-/// Reads <c>ShopikoSync:Servers</c> with the library's per-server binding and validation, so a server whose settings do
-/// not bind or do not validate is listed with its problems instead of vanishing or taking the others down.
+/// Reads <c>ShopikoSync:Servers</c> with the library's per-server binding and validation plus the service's own checks
+/// (<see cref="ServiceSettingsValidation"/>), so a server whose settings do not bind or do not validate is listed with
+/// its problems instead of vanishing or taking the others down.
 /// </summary>
 internal sealed class ServerCatalog(IConfiguration configuration)
 {
@@ -26,7 +27,8 @@ internal sealed class ServerCatalog(IConfiguration configuration)
     private static List<ServerEntry> Read(IConfigurationSection section)
     {
         var options = ShopikoSyncConfiguration.Bind(section);
-        var validations = options.ValidateServers();
+        // The library checks what it reads; the service adds the checks of the schedules only it runs.
+        var validations = options.ValidateServers().Select(v => v.WithServiceChecks(options.Servers[v.Index])).ToList();
         var keyErrors = section.GetSection("Servers").GetChildren().Select(s => s[ServerFile.KeyErrorSetting]).ToList();
         var entries = new List<ServerEntry>(validations.Count);
         foreach (var v in validations)
