@@ -37,10 +37,6 @@ internal sealed partial class WarehouseStore : IWarehouseStore
     /// <summary>The sync state kept beside this warehouse, on the same database gateway.</summary>
     internal SyncStateStore State { get; }
 
-    internal WarehouseDialect Dialect => _db.Dialect;
-
-    internal static WarehouseDialect CreateDialect(WarehouseProvider provider) => WarehouseDatabase.CreateDialect(provider);
-
     public Task<WarehouseInfo> GetInfoAsync(CancellationToken cancellationToken = default) => _db.OpenAsync(cancellationToken);
 
     // ---------------------------------------------------------------- reads

@@ -14,7 +14,7 @@ namespace Shopiko.Sync.IntegrationTests.Warehouse;
 /// </summary>
 public sealed partial class TestDatabase(WarehouseProvider provider, string connectionString, TimeProvider time)
 {
-    private readonly WarehouseDialect _dialect = WarehouseStore.CreateDialect(provider);
+    private readonly WarehouseDialect _dialect = WarehouseDatabase.CreateDialect(provider);
 
     public WarehouseConnectionOptions Options { get; } = new() { Provider = provider, ConnectionString = connectionString };
 

@@ -21,7 +21,6 @@ internal static class Reconciliation
             return;
         }
 
-        var store = session.Store;
         var armed = OperationsMark.TryParse(await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
         var captured = await session.TimeAsync("export.marks", () => FastExporter.CaptureAsync(session, ct)).ConfigureAwait(false);
         Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
