@@ -24,7 +24,7 @@ internal sealed record OrderPair(string Number, decimal ShopTotal, string? Ackno
 /// <summary>
 /// The demo's last line is a claim: "both sides agree". It is made only after comparing them, through the library's
 /// public doors (the store, the sandbox's state): every product's shop quantity equals the warehouse stock, every order
-/// is acknowledged with the document written for it, and each document totals its order.
+/// is acknowledged with a sale the warehouse holds, and each document totals its order.
 /// </summary>
 internal static class DemoAgreement
 {
