@@ -153,7 +153,7 @@ internal sealed partial class SyncEngine
                 throw new ShopikoApiException("The Microinvest synchronisation add-on is inactive in the shop's admin: activate it, then run again.", ShopikoErrorKind.AddonInactive);
             }
 
-            await store.EnsureSyncStateAsync(ct).ConfigureAwait(false);
+            await state.EnsureTablesAsync(ct).ConfigureAwait(false);
             context = new FastContext(warehouse, shop, await store.ReadObjectsAsync(ct).ConfigureAwait(false));
             _fast = context;
         }
@@ -163,6 +163,7 @@ internal sealed partial class SyncEngine
             Server = server,
             SettingsPath = settingsPath,
             Store = store,
+            State = state,
             Api = api,
             Time = time,
             Logger = logger,

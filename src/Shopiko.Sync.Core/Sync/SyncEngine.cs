@@ -9,6 +9,7 @@ using Shopiko.Sync.Sync.Export.FastPath;
 using Shopiko.Sync.Sync.Import;
 using Shopiko.Sync.Sync.Matching;
 using Shopiko.Sync.Sync.Money;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Model;
 
@@ -16,12 +17,13 @@ namespace Shopiko.Sync.Sync;
 
 /// <summary>
 /// The behaviour of one Utility Center "WarehousePro Import Export Shopiko" server on an <see cref="IWarehouseStore"/>
-/// and an <see cref="IShopikoApi"/>. A run never throws for what went wrong on either side: it returns a report with
+/// (with its sync state, <see cref="ISyncStateStore"/>) and an <see cref="IShopikoApi"/>. A run never throws for what went wrong on either side: it returns a report with
 /// <see cref="RunOutcome.Failed"/> and the reason. Only cancellation is thrown.
 /// </summary>
 internal sealed partial class SyncEngine(
     ServerOptions server,
     IWarehouseStore store,
+    ISyncStateStore state,
     IShopikoApi api,
     TimeProvider time,
     ILogger<SyncEngine> logger,
@@ -98,6 +100,7 @@ internal sealed partial class SyncEngine(
             Server = server,
             SettingsPath = settingsPath,
             Store = store,
+            State = state,
             Api = api,
             Time = time,
             Logger = logger,
@@ -169,7 +172,7 @@ internal sealed partial class SyncEngine(
                     : $"'{code}' does not exist yet: the first imported order with shipping creates it", $"{settingsPath}:Import:ShippingGoodCode"));
             }
 
-            await store.EnsureSyncStateAsync(ct).ConfigureAwait(false);
+            await state.EnsureTablesAsync(ct).ConfigureAwait(false);
             var (refused, detail) = await FirstRunGuard.ProbeAsync(session, ct).ConfigureAwait(false);
             checks.Add(new CheckItem("first run", refused ? CheckStatus.Failed : CheckStatus.Ok, detail, refused ? $"{settingsPath}:Matching:Enabled" : null));
         }
@@ -281,12 +284,13 @@ internal sealed partial class SyncEngine(
         }
 
         // The library's own tables; creating them (once, empty) is not a change to the merchant's data, so a dry run may too.
-        await store.EnsureSyncStateAsync(ct).ConfigureAwait(false);
+        await state.EnsureTablesAsync(ct).ConfigureAwait(false);
         return new SyncSession
         {
             Server = server,
             SettingsPath = settingsPath,
             Store = store,
+            State = state,
             Api = api,
             Time = time,
             Metrics = _metrics,

@@ -52,12 +52,16 @@ internal sealed class SyncEngineFactory(
             throw validation.ToException();
         }
 
+        // The built-in store brings its sync state on the same database gateway; a store of a replaced factory gets one.
+        var store = stores.Create(server.Warehouse);
+        var logger = loggers.CreateLogger<SyncEngine>();
         return new SyncEngine(
             server,
-            stores.Create(server.Warehouse),
+            store,
+            SyncState.SyncStateStore.Of(store, server.Warehouse, time, loggers.CreateLogger<SyncState.SyncStateStore>()),
             shops.Create(server.Shop),
             time,
-            loggers.CreateLogger<SyncEngine>(),
+            logger,
             ShopikoSyncOptionsValidator.SettingsPath(server, index),
             metrics);
     }

@@ -17,6 +17,9 @@ internal sealed class SyncSession
     /// <summary>Where the server's settings live in configuration (<c>ShopikoSync:Servers:0</c>), for error messages.</summary>
     public required string SettingsPath { get; init; }
     public required IWarehouseStore Store { get; init; }
+
+    /// <summary>The engine's own bookkeeping (links, marks, quarantine, imported orders) beside the warehouse.</summary>
+    public required ISyncStateStore State { get; init; }
     public required IShopikoApi Api { get; init; }
     public required TimeProvider Time { get; init; }
 
@@ -61,7 +64,7 @@ internal sealed class SyncSession
     {
         lock (_productLinksLock)
         {
-            return _productLinks ??= Task.Run(() => LinkTable.ReadAsync(Store, Scope, SyncEntity.Product, ct), ct);
+            return _productLinks ??= Task.Run(() => LinkTable.ReadAsync(State, Scope, SyncEntity.Product, ct), ct);
         }
     }
 

@@ -3,7 +3,8 @@ using Shopiko.Sync.Warehouse.Model;
 namespace Shopiko.Sync.Warehouse;
 
 /// <summary>
-/// The library's only door to a Microinvest Warehouse Pro database. Reads stream; every write is one transaction.
+/// The library's door to a Microinvest Warehouse Pro database's own tables. Reads stream; every write is one transaction.
+/// (The library's bookkeeping tables beside them, <c>shopikosync_*</c>, are the engine's own and not behind this door.)
 /// Implementations respect the program's conventions (-1 booleans, single-space empty strings, service rows with ID 1,
 /// ABS(GroupID), lot rows) and throw <see cref="WarehouseException"/> subclasses with messages a merchant can act on.
 /// </summary>
@@ -76,16 +77,10 @@ public interface IWarehouseStore
     /// <summary>
     /// Writes a document in one transaction: a number reserved through <c>nextacct</c>, the lines, the stock change
     /// (taken from lots in order where lots are kept, or refused with <see cref="WarehouseDataException"/>), the payment
-    /// rows and, when <paramref name="order"/> is given, the order's sync-state row. If that order revision is already
+    /// rows and, when <paramref name="order"/> is given, the order's sync-state row (the library's record that the revision is booked). If that order revision is already
     /// recorded the transaction is rolled back and <see cref="OrderAlreadyImportedException"/> is thrown.
     /// </summary>
     Task<WrittenDocument> WriteDocumentAsync(WarehouseDocument document, OrderImportRecord? order = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Annuls a sales order (OperType 19): deletes its lines and payment rows, and records <paramref name="order"/>
-    /// in the same transaction. Returns false when no such document exists.
-    /// </summary>
-    Task<bool> AnnulSalesOrderAsync(long acct, int objectId, OrderImportRecord? order = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Undoes the document an order booked and books what replaces it, in ONE transaction: a sale (OperType 2) gets a
@@ -97,55 +92,6 @@ public interface IWarehouseStore
     /// <see cref="WarehouseDataException"/>.
     /// </summary>
     Task<DocumentCorrection> CorrectDocumentAsync(DocumentCorrectionRequest request, CancellationToken cancellationToken = default);
-
-    // ---- Sync state: tables prefixed shopikosync_ that the library owns in the warehouse database. ----
-
-    /// <summary>Creates the library's sync-state tables when missing (idempotent).</summary>
-    Task EnsureSyncStateAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>All link rows of an entity in a scope (a scope is one shop, by API ID).</summary>
-    IAsyncEnumerable<SyncLink> ReadLinksAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default);
-
-    /// <summary>True when an entity has at least one link row in a scope (without reading the rows).</summary>
-    async Task<bool> HasLinksAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)
-    {
-        await foreach (var _ in ReadLinksAsync(scope, entity, cancellationToken).ConfigureAwait(false))
-        {
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Inserts or updates link rows, in one transaction.</summary>
-    Task SaveLinksAsync(string scope, IReadOnlyCollection<SyncLink> links, CancellationToken cancellationToken = default);
-
-    /// <summary>Every recorded revision of a shop order, newest first.</summary>
-    Task<IReadOnlyList<ImportedOrder>> ReadImportedOrderAsync(string scope, string orderId, CancellationToken cancellationToken = default);
-
-    /// <summary>Every recorded revision of several shop orders (any number of ids), newest first per order.</summary>
-    Task<IReadOnlyList<ImportedOrder>> ReadImportedOrdersAsync(string scope, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken = default);
-
-    /// <summary>Recorded order revisions the shop has not yet acknowledged.</summary>
-    Task<IReadOnlyList<ImportedOrder>> ReadUnacknowledgedOrdersAsync(string scope, CancellationToken cancellationToken = default);
-
-    /// <summary>Marks order revisions acknowledged by the shop, in one transaction.</summary>
-    Task MarkOrdersAcknowledgedAsync(string scope, IReadOnlyCollection<OrderRevision> revisions, CancellationToken cancellationToken = default);
-
-    /// <summary>Records (or refreshes) a quarantined item.</summary>
-    Task QuarantineAsync(string scope, SyncEntity entity, string id, string reason, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes an item from quarantine once it went through.</summary>
-    Task ReleaseQuarantineAsync(string scope, SyncEntity entity, string id, CancellationToken cancellationToken = default);
-
-    /// <summary>Quarantined items in a scope.</summary>
-    Task<IReadOnlyList<QuarantineEntry>> ReadQuarantineAsync(string scope, CancellationToken cancellationToken = default);
-
-    /// <summary>A named value remembered in a scope (e.g. the shop time a listing is complete up to), or null.</summary>
-    Task<string?> ReadMarkAsync(string scope, string name, CancellationToken cancellationToken = default);
-
-    /// <summary>Remembers (or, with null, forgets the value of) a named value in a scope.</summary>
-    Task SaveMarkAsync(string scope, string name, string? value, CancellationToken cancellationToken = default);
 
     // ---- Change detection for the fast path (Warehouse/Changes). Implementations that cannot tell what changed keep
     // these defaults: the engine's fast pass then reports that it has nothing to go on, and the full export covers all.
@@ -174,28 +120,12 @@ public interface IWarehouseStore
     IAsyncEnumerable<Partner> ReadPartnersInRangeAsync(int fromId, int toId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
-    /// <summary>The link rows of an entity in a scope with <c>fromId ≤ LocalId &lt; toId</c>.</summary>
-    IAsyncEnumerable<SyncLink> ReadLinksInRangeAsync(string scope, SyncEntity entity, int fromId, int toId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
-
-    /// <summary>The link rows of an entity in a scope for some local IDs (any number).</summary>
-    IAsyncEnumerable<SyncLink> ReadLinksOfAsync(string scope, SyncEntity entity, IReadOnlyCollection<int> localIds, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
-
-    /// <summary>The marks of a scope whose names start with <paramref name="prefix"/>, by name.</summary>
-    Task<IReadOnlyDictionary<string, string?>> ReadMarksAsync(string scope, string prefix, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
-
     /// <summary>
     /// A value that changes whenever anything may have been written to the database, read without a query (SQLite: the
     /// size and time of the file and its write-ahead log); null when the engine offers none. Equal values mean nothing
     /// was written in between, so the catalogue checksums need not be computed again.
     /// </summary>
     Task<string?> ReadChangeStampAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
-
-    /// <summary>Remembers (a null value: forgets) several marks in one transaction.</summary>
-    Task SaveMarksAsync(string scope, IReadOnlyCollection<KeyValuePair<string, string?>> marks, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 }
 
 /// <summary>A link row to write together with the record it links.</summary>
@@ -208,7 +138,7 @@ public sealed record ScopedLink(string Scope, SyncEntity Entity, string? RemoteI
 /// <summary>One revision of a shop order.</summary>
 /// <param name="OrderId">The shop order id.</param>
 /// <param name="Revision">The order revision.</param>
-public sealed record OrderRevision(string OrderId, int Revision);
+internal sealed record OrderRevision(string OrderId, int Revision);
 
 /// <summary>The order revision a document records, written in the document's transaction.</summary>
 /// <param name="Scope">The shop scope.</param>

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Write to the Warehouse Pro database collided with another writer (attempt {Attempt}); retrying the whole transaction")]
     public static partial void WriteRetried(ILogger logger, int attempt, Exception exception);
 
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "Read from the Warehouse Pro database failed for a moment (attempt {Attempt}); reading again")]
+    public static partial void ReadRetried(ILogger logger, int attempt, Exception exception);
+
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Stock of good {GoodId} in object {ObjectId} goes negative by {Missing}: the database allows negative stock")]
     public static partial void NegativeStock(ILogger logger, int goodId, int objectId, decimal missing);
 

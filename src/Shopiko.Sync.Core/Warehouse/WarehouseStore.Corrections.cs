@@ -1,4 +1,5 @@
 using Dapper;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Warehouse;
@@ -44,19 +45,18 @@ internal sealed partial class WarehouseStore
             ValidateDocument(replacement);
         }
 
-        ValidateOrder(request.Order);
-        await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+        SyncStateStore.ValidateOrder(request.Order);
+        await State.EnsureOnceAsync(cancellationToken).ConfigureAwait(false);
 
-        var correction = await WriteAsync(async (connection, transaction, sql, settings) =>
+        var correction = await _db.WriteAsync(async (connection, transaction, sql, settings) =>
         {
             var order = request.Order;
             var keys = new { booked.OperType, booked.Acct, booked.ObjectId };
             // The booked rows are read locked first: an engine correcting the same document waits here until we commit,
             // then sees our record below and stops, so one booked sale is never returned twice.
-            var rows = (await connection.QueryAsync<BookedRow>(Command(sql.SelectDocumentRows, keys, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
-            await RequireOrderNotRecordedAsync(connection, transaction, sql, order, cancellationToken).ConfigureAwait(false);
-            var latest = (await connection.QueryAsync<ImportedOrderRow>(Command(sql.SelectImportedOrder, new { order.Scope, order.OrderId }, transaction, cancellationToken)).ConfigureAwait(false))
-                .FirstOrDefault();
+            var rows = (await connection.QueryAsync<BookedRow>(_db.Command(sql.SelectDocumentRows, keys, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+            await State.RequireOrderNotRecordedAsync(connection, transaction, sql, order, cancellationToken).ConfigureAwait(false);
+            var latest = await State.ReadLatestOrderAsync(connection, transaction, sql, order, cancellationToken).ConfigureAwait(false);
             if (latest is null || latest.OperType != booked.OperType || latest.Acct != booked.Acct || latest.ObjectId != booked.ObjectId)
             {
                 throw new BookedDocumentChangedException(order.OrderId, booked.Number, latest?.DocumentNumber);
@@ -66,8 +66,8 @@ internal sealed partial class WarehouseStore
             if (booked.OperType == SalesOrderOperType)
             {
                 // The nextacct row stays: the number remains used, as when the program deletes a document.
-                await connection.ExecuteAsync(Command(sql.DeleteDocumentLines, keys, transaction, cancellationToken)).ConfigureAwait(false);
-                await connection.ExecuteAsync(Command(sql.DeleteDocumentPayments, keys, transaction, cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(_db.Command(sql.DeleteDocumentLines, keys, transaction, cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(_db.Command(sql.DeleteDocumentPayments, keys, transaction, cancellationToken)).ConfigureAwait(false);
             }
             else
             {
@@ -78,10 +78,10 @@ internal sealed partial class WarehouseStore
                         "returned: it may have been deleted in the program. Book the change by hand, then acknowledge the order. Nothing was written.");
                 }
 
-                var payments = (await connection.QueryAsync<BookedPaymentRow>(Command(sql.SelectDocumentPaymentRows, keys, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+                var payments = (await connection.QueryAsync<BookedPaymentRow>(_db.Command(sql.SelectDocumentPaymentRows, keys, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
                 var document = ReturnOf(request, rows, payments);
                 var (batch, written) = await BuildDocumentAsync(connection, transaction, sql, settings, document, null, cancellationToken).ConfigureAwait(false);
-                await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
+                await batch.ExecuteAsync(connection, transaction, _db.CommandTimeout, cancellationToken).ConfigureAwait(false);
                 returned = written;
             }
 
@@ -93,12 +93,12 @@ internal sealed partial class WarehouseStore
             }
             else
             {
-                last = new StatementBatch(_dialect);
+                last = new StatementBatch(_db.Dialect);
             }
 
             var result = new DocumentCorrection(booked.Number, returned, replaced);
             var standing = replaced ?? returned;
-            last.Add(sql.InsertImportedOrder, OrderRecordParameters(order, result.RecordedNumber,
+            last.Add(sql.InsertImportedOrder, State.OrderRecordParameters(order, result.RecordedNumber,
                 standing?.OperType ?? booked.OperType, standing?.Acct ?? booked.Acct, standing?.ObjectId ?? booked.ObjectId));
             await ExecuteDocumentBatchAsync(connection, transaction, last, order, cancellationToken).ConfigureAwait(false);
             return result;

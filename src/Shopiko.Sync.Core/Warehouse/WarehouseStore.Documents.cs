@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;
@@ -15,16 +16,16 @@ internal sealed partial class WarehouseStore
         ValidateDocument(document);
         if (order is not null)
         {
-            ValidateOrder(order);
-            await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
+            SyncStateStore.ValidateOrder(order);
+            await State.EnsureOnceAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var written = await WriteAsync(async (connection, transaction, sql, settings) =>
+        var written = await _db.WriteAsync(async (connection, transaction, sql, settings) =>
         {
             var (batch, written) = await BuildDocumentAsync(connection, transaction, sql, settings, document, order, cancellationToken).ConfigureAwait(false);
             if (order is not null)
             {
-                batch.Add(sql.InsertImportedOrder, OrderRecordParameters(order, written.Number, written.OperType, written.Acct, document.ObjectId));
+                batch.Add(sql.InsertImportedOrder, State.OrderRecordParameters(order, written.Number, written.OperType, written.Acct, document.ObjectId));
             }
 
             await ExecuteDocumentBatchAsync(connection, transaction, batch, order, cancellationToken).ConfigureAwait(false);
@@ -62,9 +63,9 @@ internal sealed partial class WarehouseStore
     {
         try
         {
-            await batch.ExecuteAsync(connection, transaction, _commandTimeout, cancellationToken).ConfigureAwait(false);
+            await batch.ExecuteAsync(connection, transaction, _db.CommandTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException e) when (order is not null && _dialect.IsDuplicateKey(e))
+        catch (DbException e) when (order is not null && _db.Dialect.IsDuplicateKey(e))
         {
             // The order record is the only unique key among these writes: another engine recorded the same
             // revision between our check and now. Its document stands; ours is rolled back with this transaction.
@@ -156,8 +157,8 @@ internal sealed partial class WarehouseStore
         }
 
         var date = document.Date.ToDateTime(TimeOnly.MinValue);
-        var now = Clock.LocalNow(_time);
-        var batch = new StatementBatch(_dialect);
+        var now = Clock.LocalNow(_db.Time);
+        var batch = new StatementBatch(_db.Dialect);
         // A new row is inserted with the quantity every line of its good left in it.
         foreach (var goodId in inserting)
         {
@@ -194,25 +195,25 @@ internal sealed partial class WarehouseStore
         parameters.Add("ObjectId", document.ObjectId);
         WarehouseDialect.AddIdParameters(parameters, "S", stockIds);
         var read = stockIds.Count == 0 ? null : sql.SelectStoreRows(stockIds);
-        var combined = read is not null && _dialect.BatchesStatements ? ReserveAndReadStock(sql, stockIds) : null;
+        var combined = read is not null && _db.Dialect.BatchesStatements ? ReserveAndReadStock(sql, stockIds) : null;
 
         IReadOnlyList<StoreRow> rows = [];
-        var acct = await DocumentNumbers.ReserveAsync(_dialect, _logger, document.Kind, maxAcct, async (key, ct) =>
+        var acct = await DocumentNumbers.ReserveAsync(_db.Dialect, _logger, document.Kind, maxAcct, async (key, ct) =>
         {
             if (combined is not null)
             {
                 parameters.Add("Key", key);
-                rows = (await connection.QueryAsync<StoreRow>(Command(combined, parameters, transaction, ct)).ConfigureAwait(false)).AsList();
+                rows = (await connection.QueryAsync<StoreRow>(_db.Command(combined, parameters, transaction, ct)).ConfigureAwait(false)).AsList();
             }
             else
             {
-                await connection.ExecuteAsync(Command(sql.InsertNextAcct, new { Key = key }, transaction, ct)).ConfigureAwait(false);
+                await connection.ExecuteAsync(_db.Command(sql.InsertNextAcct, new { Key = key }, transaction, ct)).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
 
         if (read is not null && combined is null)
         {
-            rows = (await connection.QueryAsync<StoreRow>(Command(read, parameters, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
+            rows = (await connection.QueryAsync<StoreRow>(_db.Command(read, parameters, transaction, cancellationToken)).ConfigureAwait(false)).AsList();
         }
 
         var stock = stockIds.ToDictionary(id => id, _ => (IReadOnlyList<StockHolding>)[]);
@@ -264,7 +265,7 @@ internal sealed partial class WarehouseStore
             }
 
             var text = selectFacts(maxAcct, order is not null) + ";\n" + sql.SelectDocumentGoods(goodIds);
-            await using var grid = await connection.QueryMultipleAsync(Command(text, goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
+            await using var grid = await connection.QueryMultipleAsync(_db.Command(text, goodParameters, transaction, cancellationToken)).ConfigureAwait(false);
             var row = await grid.ReadSingleAsync<DocumentFactsRow>().ConfigureAwait(false);
             var goods = (await grid.ReadAsync<GoodRow>().ConfigureAwait(false)).ToDictionary(g => g.Id);
             var objectRow = row.Objects == 0 ? null : new ObjectRow { Id = document.ObjectId, Deleted = row.ObjectDeleted };
@@ -272,13 +273,13 @@ internal sealed partial class WarehouseStore
         }
 
         // Access: one statement per command, and no SELECT without a table.
-        var count = order is null ? 0 : await connection.ExecuteScalarAsync<long>(Command(sql.CountImportedOrderRevision,
+        var count = order is null ? 0 : await connection.ExecuteScalarAsync<long>(_db.Command(sql.CountImportedOrderRevision,
             new { order.Scope, order.OrderId, order.Revision }, transaction, cancellationToken)).ConfigureAwait(false);
-        var found = await connection.QueryFirstOrDefaultAsync<ObjectRow>(Command(sql.SelectDocumentObject, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
-        var partnerId = await connection.ExecuteScalarAsync<int?>(Command(sql.SelectDocumentPartner, new { document.PartnerId }, transaction, cancellationToken)).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<GoodRow>(Command(sql.SelectDocumentGoods(goodIds), goodParameters, transaction, cancellationToken)).ConfigureAwait(false))
+        var found = await connection.QueryFirstOrDefaultAsync<ObjectRow>(_db.Command(sql.SelectDocumentObject, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
+        var partnerId = await connection.ExecuteScalarAsync<int?>(_db.Command(sql.SelectDocumentPartner, new { document.PartnerId }, transaction, cancellationToken)).ConfigureAwait(false);
+        var rows = (await connection.QueryAsync<GoodRow>(_db.Command(sql.SelectDocumentGoods(goodIds), goodParameters, transaction, cancellationToken)).ConfigureAwait(false))
             .ToDictionary(g => g.Id);
-        var highest = await connection.ExecuteScalarAsync<double?>(Command(maxAcct, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
+        var highest = await connection.ExecuteScalarAsync<double?>(_db.Command(maxAcct, new { document.ObjectId }, transaction, cancellationToken)).ConfigureAwait(false);
         return new DocumentFacts(count, found, partnerId is not null, rows, highest);
     }
 
@@ -427,46 +428,4 @@ internal sealed partial class WarehouseStore
 
     /// <summary>Sign 0 (orders) and services (Type flag 8) do not touch stock.</summary>
     private static bool MovesStock(GoodRow good, int sign) => sign != 0 && ((good.Type ?? 0) & 8) == 0;
-
-    public async Task<bool> AnnulSalesOrderAsync(long acct, int objectId, OrderImportRecord? order = null, CancellationToken cancellationToken = default)
-    {
-        if (order is not null)
-        {
-            ValidateOrder(order);
-            await EnsureSyncStateOnceAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var (operType, _, prefix, _) = DocumentNumbers.Describe(DocumentKind.SalesOrder);
-        var number = DocumentNumbers.Format(prefix, acct);
-        var annulled = await WriteAsync(async (connection, transaction, sql, _) =>
-        {
-            var keys = new { OperType = operType, Acct = acct, ObjectId = objectId };
-            var lines = await connection.ExecuteScalarAsync<long>(Command(sql.CountDocumentLines, keys, transaction, cancellationToken)).ConfigureAwait(false);
-            if (lines == 0)
-            {
-                return false;
-            }
-
-            if (order is not null)
-            {
-                await RequireOrderNotRecordedAsync(connection, transaction, sql, order, cancellationToken).ConfigureAwait(false);
-            }
-
-            // The nextacct row stays: the number remains used, as when the program deletes a document.
-            await connection.ExecuteAsync(Command(sql.DeleteDocumentLines, keys, transaction, cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(Command(sql.DeleteDocumentPayments, keys, transaction, cancellationToken)).ConfigureAwait(false);
-            if (order is not null)
-            {
-                await RecordOrderAsync(connection, transaction, sql, order, number, operType, acct, objectId, cancellationToken).ConfigureAwait(false);
-            }
-
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (annulled)
-        {
-            Log.SalesOrderAnnulled(_logger, number, objectId);
-        }
-
-        return annulled;
-    }
 }

@@ -251,7 +251,7 @@ public abstract class EditedOrderTests
         var (world, order, sale) = await BookedAsync();
         await using var _ = world;
         var scope = world.Rig.Server.Shop.ApiId;
-        var first = (await world.Rig.Store.ReadImportedOrderAsync(scope, order.Id)).Single();
+        var first = (await world.Rig.State.ReadImportedOrderAsync(scope, order.Id)).Single();
         world.Edit(order, new SandboxOrderEdit { Lines = [world.Line(world.A, 1)] });
         (await world.Rig.Engine().ImportAsync()).Import!.OrdersCorrected.Should().Be(1);
         var rows = (await world.Rig.OperationsAsync()).Count;
@@ -266,7 +266,7 @@ public abstract class EditedOrderTests
 
         (await stale.Should().ThrowAsync<Shopiko.Sync.Warehouse.BookedDocumentChangedException>()).Which.Booked.Should().Be(sale);
         (await world.Rig.OperationsAsync()).Should().HaveCount(rows, "the first sale is not returned twice");
-        (await world.Rig.Store.ReadImportedOrderAsync(scope, order.Id)).Should().HaveCount(2);
+        (await world.Rig.State.ReadImportedOrderAsync(scope, order.Id)).Should().HaveCount(2);
     }
 
     [StoreFact]

@@ -2,6 +2,7 @@ using System.Reflection;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sandbox;
 using Shopiko.Sync.Sync;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Model;
 
@@ -54,7 +55,7 @@ public class ExportSendPipelineTests
         await using var rig = await SyncRig.StartAsync(provider, s => s.Shop.BatchSize = 1);
         var seed = await WarehouseSeed.CreateAsync(rig);
         // Link writes: 2 categories, then the products; the second product's write fails.
-        var engine = rig.Engine(store: s => FailingSaveLinks.Wrap(s, failOnCall: 4));
+        var engine = rig.Engine(state: s => FailingSaveLinks.Wrap(s, failOnCall: 4));
 
         var crash = () => engine.ExportAsync();
 
@@ -80,7 +81,7 @@ public class ExportSendPipelineTests
         await using var rig = await SyncRig.StartAsync(provider, s => s.Shop.BatchSize = 1);
         var seed = await WarehouseSeed.CreateAsync(rig);
         // Link writes: 2 categories, then the products; the first product's write fails after the shop took it.
-        var engine = rig.Engine(store: s => FailingSaveLinks.Wrap(s, failOnCall: 3));
+        var engine = rig.Engine(state: s => FailingSaveLinks.Wrap(s, failOnCall: 3));
 
         var crash = () => engine.ExportAsync();
 
@@ -116,18 +117,18 @@ public class ExportSendPipelineTests
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<List<int>> LinksAsync(SyncRig rig, SyncEntity entity) =>
-        (await rig.Store.ReadLinksAsync(rig.Server.Shop.ApiId, entity).ToListAsync()).Select(l => l.LocalId).Order().ToList();
+        (await rig.State.ReadLinksAsync(rig.Server.Shop.ApiId, entity).ToListAsync()).Select(l => l.LocalId).Order().ToList();
 
-    /// <summary>A store whose n-th <see cref="IWarehouseStore.SaveLinksAsync"/> fails; every other call goes through.</summary>
+    /// <summary>A sync state whose n-th <see cref="ISyncStateStore.SaveLinksAsync"/> fails; every other call goes through.</summary>
     public class FailingSaveLinks : DispatchProxy
     {
-        private IWarehouseStore _inner = null!;
+        private ISyncStateStore _inner = null!;
         private int _failOnCall;
         private int _calls;
 
-        public static IWarehouseStore Wrap(IWarehouseStore inner, int failOnCall)
+        internal static ISyncStateStore Wrap(ISyncStateStore inner, int failOnCall)
         {
-            var proxy = Create<IWarehouseStore, FailingSaveLinks>();
+            var proxy = Create<ISyncStateStore, FailingSaveLinks>();
             var self = (FailingSaveLinks)(object)proxy;
             self._inner = inner;
             self._failOnCall = failOnCall;
@@ -136,7 +137,7 @@ public class ExportSendPipelineTests
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (targetMethod!.Name == nameof(IWarehouseStore.SaveLinksAsync) && Interlocked.Increment(ref _calls) == _failOnCall)
+            if (targetMethod!.Name == nameof(ISyncStateStore.SaveLinksAsync) && Interlocked.Increment(ref _calls) == _failOnCall)
             {
                 return Task.FromException(new SimulatedCrashException("writing links"));
             }

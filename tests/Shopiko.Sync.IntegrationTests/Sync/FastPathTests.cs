@@ -1,6 +1,7 @@
 using System.Reflection;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sync;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse;
 
 namespace Shopiko.Sync.IntegrationTests.Sync;
@@ -190,7 +191,7 @@ public class FastPathTests
         await using var _r = rig;
         await DeskDocuments.WriteAsync(rig, operType: 2, sign: -1, await rig.ObjectIdAsync(), (seed.Cable, 1));
 
-        var crash = () => rig.Engine(store: s => CrashingStore.Wrap(s, nameof(IWarehouseStore.SaveMarkAsync))).FastExportAsync();
+        var crash = () => rig.Engine(state: s => CrashingStore.Wrap(s, nameof(ISyncStateStore.SaveMarkAsync))).FastExportAsync();
 
         await crash.Should().ThrowAsync<SimulatedCrashException>();
         StockInShop(rig, seed.Cable).Should().Be(9);
@@ -207,7 +208,7 @@ public class FastPathTests
         await using var _r = rig;
         await DeskDocuments.WriteAsync(rig, operType: 2, sign: -1, await rig.ObjectIdAsync(), (seed.Cable, 1), (seed.Charger, 1));
 
-        var crash = () => rig.Engine(store: s => CrashingStore.Wrap(s, nameof(IWarehouseStore.SaveLinksAsync))).FastExportAsync();
+        var crash = () => rig.Engine(state: s => CrashingStore.Wrap(s, nameof(ISyncStateStore.SaveLinksAsync))).FastExportAsync();
 
         await crash.Should().ThrowAsync<SimulatedCrashException>();
         var next = await FastAsync(rig);
@@ -219,15 +220,15 @@ public class FastPathTests
     private static decimal? StockInShop(SyncRig rig, int goodId) => rig.Shop.State.StockOf(goodId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
-/// <summary>A store that "dies" in the chosen write (every other member goes to the real store).</summary>
+/// <summary>A sync state that "dies" in the chosen write (every other member goes to the real one).</summary>
 public class CrashingStore : DispatchProxy
 {
-    private IWarehouseStore _inner = null!;
+    private ISyncStateStore _inner = null!;
     private string _method = "";
 
-    public static IWarehouseStore Wrap(IWarehouseStore inner, string method)
+    internal static ISyncStateStore Wrap(ISyncStateStore inner, string method)
     {
-        var proxy = Create<IWarehouseStore, CrashingStore>();
+        var proxy = Create<ISyncStateStore, CrashingStore>();
         var crashing = (CrashingStore)(object)proxy;
         crashing._inner = inner;
         crashing._method = method;

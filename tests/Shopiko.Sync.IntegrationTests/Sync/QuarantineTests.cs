@@ -33,11 +33,11 @@ public class QuarantineTests
             q.Entity == "order" && q.Id == bad.Id && q.Reason.Contains("SHOP-ONLY") && q.Reason.Contains("nomenclature sync is off"));
         state.Acks.Select(a => a.OrderId).Should().BeEquivalentTo(new[] { good1.Id, good2.Id });
         (await rig.DocumentCountAsync()).Should().Be(2);
-        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().ContainSingle(q => q.Id == bad.Id);
+        (await rig.State.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().ContainSingle(q => q.Id == bad.Id);
 
         var retried = await engine.ImportAsync();
         retried.Quarantine.Should().ContainSingle(q => q.Id == bad.Id, "it stays in the report until fixed");
-        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Single().Attempts.Should().BeGreaterThan(1);
+        (await rig.State.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Single().Attempts.Should().BeGreaterThan(1);
 
         // The merchant fixes it: nomenclature sync on, the shop product becomes a good, the order goes.
         rig.Server.Import.SyncNomenclature = true;
@@ -45,7 +45,7 @@ public class QuarantineTests
         fixedRun.Outcome.Should().Be(RunOutcome.Succeeded, fixedRun.Error);
         fixedRun.Import!.OrdersImported.Should().Be(1);
         fixedRun.Quarantine.Should().BeEmpty();
-        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty();
+        (await rig.State.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty();
     }
 
     [Theory]
@@ -97,6 +97,6 @@ public class CancelledWhileQuarantinedTests
         report.Quarantine.Should().BeEmpty();
         (await rig.OperationsAsync()).Should().BeEmpty();
         state.Acks.Should().ContainSingle().Which.Revision.Should().Be(2);
-        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty();
+        (await rig.State.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty();
     }
 }

@@ -89,14 +89,14 @@ public class ShopMasterTests
         var first = await rig.Engine().ImportAsync();
 
         first.Import!.GoodsCreated.Should().Be(1, "the tea comes in; the book's 7 % has no VAT group yet");
-        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().ContainSingle(q => q.Id == odd.Id);
+        (await rig.State.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().ContainSingle(q => q.Id == odd.Id);
 
         await rig.ExecuteAsync("INSERT INTO vatgroups (Code, Name, VATValue) VALUES ('7', 'ДДС 7 %', 7)");
         var second = await rig.Engine().ImportAsync();
 
         second.Outcome.Should().Be(RunOutcome.Succeeded, second.Error);
         second.Import!.GoodsCreated.Should().Be(1);
-        (await rig.Store.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty("the book came in, so its quarantine row is released");
+        (await rig.State.ReadQuarantineAsync(rig.Server.Shop.ApiId)).Should().BeEmpty("the book came in, so its quarantine row is released");
     }
 
     [Theory]

@@ -8,6 +8,7 @@ using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sandbox;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Sync;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Testing;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Schema;
@@ -48,6 +49,9 @@ public sealed class SyncRig : IAsyncDisposable
     public ServerOptions Server => _services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ShopikoSyncOptions>>().CurrentValue.Servers[0];
 
     public IWarehouseStore Store => _services.GetRequiredService<IWarehouseStoreFactory>().Create(Server.Warehouse);
+
+    /// <summary>The sync state of a new store, as the engine gets it (on that store's database gateway).</summary>
+    internal ISyncStateStore State => ((WarehouseStore)Store).State;
 
     public static IEnumerable<object[]> Providers => [[WarehouseProvider.Sqlite], [WarehouseProvider.MySql]];
 
@@ -116,13 +120,13 @@ public sealed class SyncRig : IAsyncDisposable
     /// <summary>The engine as an integrator gets it.</summary>
     public ISyncEngine Engine() => _services.GetRequiredService<ISyncEngineFactory>().Create();
 
-    /// <summary>An engine whose store and/or API are wrapped (crash injection).</summary>
-    public ISyncEngine Engine(Func<IWarehouseStore, IWarehouseStore>? store = null, Func<IShopikoApi, IShopikoApi>? api = null)
+    /// <summary>An engine whose store, sync state and/or API are wrapped (crash injection).</summary>
+    internal ISyncEngine Engine(Func<IWarehouseStore, IWarehouseStore>? store = null, Func<IShopikoApi, IShopikoApi>? api = null, Func<ISyncStateStore, ISyncStateStore>? state = null)
     {
         var server = Server;
-        var s = _services.GetRequiredService<IWarehouseStoreFactory>().Create(server.Warehouse);
+        var s = (WarehouseStore)_services.GetRequiredService<IWarehouseStoreFactory>().Create(server.Warehouse);
         var a = _services.GetRequiredService<IShopikoApiFactory>().Create(server.Shop);
-        return new SyncEngine(server, store?.Invoke(s) ?? s, api?.Invoke(a) ?? a, _services.GetRequiredService<TimeProvider>(), NullLogger<SyncEngine>.Instance);
+        return new SyncEngine(server, store?.Invoke(s) ?? s, state?.Invoke(s.State) ?? s.State, api?.Invoke(a) ?? a, _services.GetRequiredService<TimeProvider>(), NullLogger<SyncEngine>.Instance);
     }
 
     public DbConnection Open() => Provider == WarehouseProvider.MySql

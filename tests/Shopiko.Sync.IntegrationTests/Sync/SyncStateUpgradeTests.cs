@@ -24,11 +24,11 @@ public class SyncStateUpgradeTests
             "INSERT INTO shopikosync_orders (Scope, OrderId, Revision, Status, DocumentNumber, OperType, Acct, ObjectId, Acknowledged, RecordedAt) " +
             "VALUES ('shop', '90001', 1, 'new', 'S0000000007', 2, 7, 2, -1, '2026-11-28 09:00:00')");
 
-        var store = rig.Store;
-        await store.EnsureSyncStateAsync();
-        await rig.Store.EnsureSyncStateAsync();
+        var state = rig.State;
+        await state.EnsureTablesAsync();
+        await rig.State.EnsureTablesAsync();
 
-        var rows = await store.ReadImportedOrderAsync("shop", "90001");
+        var rows = await state.ReadImportedOrderAsync("shop", "90001");
         rows.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Revision = 1, DocumentNumber = "S0000000007", Acknowledged = true, Fingerprint = (string?)null });
         (await rig.ScalarAsync<long>("SELECT COUNT(*) FROM shopikosync_orders WHERE Fingerprint IS NULL")).Should().Be(1);
     }

@@ -136,7 +136,7 @@ public class ExportBatchTests
         report.Outcome.Should().Be(RunOutcome.Succeeded, report.Error);
         report.Export!.ItemsSent.Should().Be(10);
         rig.Shop.State.RequestCount.Should().Be(1 + 1 + 2 + 1 + 2, "GET shop, 2 categories, 3 products, 2 customers, 3 stock levels in batches of 2");
-        (await rig.Store.ReadLinksAsync(rig.Server.Shop.ApiId, Shopiko.Sync.Warehouse.Model.SyncEntity.Product).ToListAsync())
+        (await rig.State.ReadLinksAsync(rig.Server.Shop.ApiId, Shopiko.Sync.Warehouse.Model.SyncEntity.Product).ToListAsync())
             .Select(l => l.LocalId).Should().BeEquivalentTo(new[] { seed.Cable, seed.Charger, seed.Headphones });
     }
 

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Database;
 using Shopiko.Sync.Warehouse.Dialects;
 
 namespace Shopiko.Sync.IntegrationTests.Warehouse;
@@ -12,13 +14,19 @@ namespace Shopiko.Sync.IntegrationTests.Warehouse;
 /// </summary>
 public sealed partial class TestDatabase(WarehouseProvider provider, string connectionString, TimeProvider time)
 {
-    private readonly WarehouseDialect _dialect = WarehouseStore.CreateDialect(provider);
+    private readonly WarehouseDialect _dialect = WarehouseDatabase.CreateDialect(provider);
 
     public WarehouseConnectionOptions Options { get; } = new() { Provider = provider, ConnectionString = connectionString };
 
     public string ConnectionString => connectionString;
 
     public IWarehouseStore NewStore() => new WarehouseStoreFactory(time).Create(Options);
+
+    /// <summary>The sync state of a new store (on that store's database gateway).</summary>
+    internal SyncStateStore NewState() => ((WarehouseStore)NewStore()).State;
+
+    /// <summary>A database gateway of its own on this database, retrying as <paramref name="retry"/> says.</summary>
+    internal WarehouseDatabase NewGateway(WarehouseRetry? retry = null, Microsoft.Extensions.Logging.ILogger? logger = null) => new(Options, time, logger, retry);
 
     public async Task<int> ExecuteAsync(string sql, object? parameters = null)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Configuration;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Testing;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Dialects;
@@ -34,6 +35,9 @@ public abstract class WarehouseStoreContract
     }
 
     private static readonly DateOnly Day = new(2026, 3, 14);
+
+    /// <summary>The sync state the store keeps beside the warehouse (on the same database gateway).</summary>
+    private static SyncStateStore State(IWarehouseStore store) => ((WarehouseStore)store).State;
 
     private static WarehouseDocument Sale(int objectId, int partnerId, params (int GoodId, decimal Qty, decimal Price)[] lines) => new()
     {
@@ -171,7 +175,7 @@ public abstract class WarehouseStoreContract
 
         partner.Should().BeEquivalentTo(new { Company = "Кафе Дизайн ООД", Mol = "Иван Петров", Phone = "", Bulstat = "203040506", IsCompany = true, PriceGroup = 1 });
         (await store.ReadPartnersAsync().ToListAsync()).Should().Equal(partner);
-        (await store.ReadLinksAsync(Scope, SyncEntity.Customer).ToListAsync()).Should().Equal(new SyncLink(SyncEntity.Customer, partner.Id, "cus_1", "h1"));
+        (await State(store).ReadLinksAsync(Scope, SyncEntity.Customer).ToListAsync()).Should().Equal(new SyncLink(SyncEntity.Customer, partner.Id, "cus_1", "h1"));
     }
 
     // ------------------------------------------------------------------ documents
@@ -312,18 +316,25 @@ public abstract class WarehouseStoreContract
         var good = await NewGoodAsync(store);
         await SampleWarehouse.SetStockAsync(db.Options, 2, 5);
 
-        var order = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 2, 12m)) with { Kind = DocumentKind.SalesOrder });
+        var order = await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 2, 12m)) with { Kind = DocumentKind.SalesOrder }, new OrderImportRecord(Scope, "ord_1", 1, "new"));
 
         order.Should().BeEquivalentTo(new { OperType = 19, Acct = 1L, Number = "OR0000000001" });
         (await StockAsync(store, 2, good.Id)).Should().Be(5m);
         (await db.ScalarAsync<long>("SELECT [Sign] FROM {operations} WHERE [OperType] = 19")).Should().Be(0);
 
-        var record = new OrderImportRecord(Scope, "ord_1", 2, "cancelled");
-        (await store.AnnulSalesOrderAsync(order.Acct, 2, record)).Should().BeTrue();
-        (await store.AnnulSalesOrderAsync(order.Acct, 2)).Should().BeFalse("it is gone");
+        // A cancelled order's sales order is annulled by the correction (no return: it moved no stock).
+        var correction = await store.CorrectDocumentAsync(new DocumentCorrectionRequest
+        {
+            Order = new OrderImportRecord(Scope, "ord_1", 2, "cancelled"),
+            Booked = new BookedDocument(order.OperType, order.Acct, order.ObjectId, order.Number),
+            ReturnDate = Day,
+        });
+        correction.Return.Should().BeNull();
+        correction.Replacement.Should().BeNull();
         (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {operations} WHERE [OperType] = 19")).Should().Be(0);
         (await db.ScalarAsync<long>("SELECT COUNT(*) FROM {payments} WHERE [OperType] = 19")).Should().Be(0);
-        (await store.ReadImportedOrderAsync(Scope, "ord_1")).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Revision = 2, OperType = 19, Acct = 1L, Status = "cancelled" });
+        (await StockAsync(store, 2, good.Id)).Should().Be(5m);
+        (await State(store).ReadImportedOrderAsync(Scope, "ord_1")).First().Should().BeEquivalentTo(new { Revision = 2, OperType = 19, Acct = 1L, Status = "cancelled" });
     }
 
     [StoreFact]
@@ -491,16 +502,16 @@ public abstract class WarehouseStoreContract
 
         (await again.Should().ThrowAsync<OrderAlreadyImportedException>()).Which.Should().BeEquivalentTo(new { OrderId = "ord_9", Revision = 1 });
         (await db.FingerprintAsync()).Should().Be(before);
-        var recorded = (await store.ReadImportedOrderAsync(Scope, "ord_9")).Should().ContainSingle().Subject;
+        var recorded = (await State(store).ReadImportedOrderAsync(Scope, "ord_9")).Should().ContainSingle().Subject;
         recorded.Should().BeEquivalentTo(new
         {
             OrderId = "ord_9", Revision = 1, Status = "new", DocumentNumber = first.Number, OperType = 2, Acct = first.Acct, ObjectId = 2,
             Acknowledged = false, RecordedAt = Time.GetUtcNow(),
         });
-        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().ContainSingle();
-        await ((WarehouseStore)store).MarkOrderAcknowledgedAsync(Scope, "ord_9", 1);
-        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
-        (await store.ReadImportedOrderAsync(Scope, "ord_9")).Single().Acknowledged.Should().BeTrue();
+        (await State(store).ReadUnacknowledgedOrdersAsync(Scope)).Should().ContainSingle();
+        await State(store).MarkOrderAcknowledgedAsync(Scope, "ord_9", 1);
+        (await State(store).ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
+        (await State(store).ReadImportedOrderAsync(Scope, "ord_9")).Single().Acknowledged.Should().BeTrue();
     }
 
     [StoreFact]
@@ -514,12 +525,12 @@ public abstract class WarehouseStoreContract
             await store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)), new OrderImportRecord(Scope, id, 1, "new"));
         }
 
-        await store.MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("ord_a", 1), new OrderRevision("ord_c", 1), new OrderRevision("ord_c", 2)]);
+        await State(store).MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("ord_a", 1), new OrderRevision("ord_c", 1), new OrderRevision("ord_c", 2)]);
 
-        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Select(o => o.OrderId).Should().Equal("ord_b");
-        (await store.ReadImportedOrdersAsync(Scope, ["ord_c", "ord_a", "ord_x"])).Select(o => (o.OrderId, o.Revision, o.Acknowledged))
+        (await State(store).ReadUnacknowledgedOrdersAsync(Scope)).Select(o => o.OrderId).Should().Equal("ord_b");
+        (await State(store).ReadImportedOrdersAsync(Scope, ["ord_c", "ord_a", "ord_x"])).Select(o => (o.OrderId, o.Revision, o.Acknowledged))
             .Should().BeEquivalentTo([("ord_a", 1, true), ("ord_c", 1, true)]);
-        (await store.ReadImportedOrdersAsync("another shop", ["ord_a"])).Should().BeEmpty();
+        (await State(store).ReadImportedOrdersAsync("another shop", ["ord_a"])).Should().BeEmpty();
     }
 
     [StoreFact]
@@ -535,9 +546,9 @@ public abstract class WarehouseStoreContract
 
         var revisions = Enumerable.Range(0, 230).Select(i => new OrderRevision("ord_x" + i, 1))
             .Append(new OrderRevision("ord_b", 1)).Append(new OrderRevision("ord_b", 1)).ToList();
-        await store.MarkOrdersAcknowledgedAsync(Scope, revisions);
+        await State(store).MarkOrdersAcknowledgedAsync(Scope, revisions);
 
-        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Select(o => o.OrderId).Should().Equal("ord_a");
+        (await State(store).ReadUnacknowledgedOrdersAsync(Scope)).Select(o => o.OrderId).Should().Equal("ord_a");
     }
 
     [StoreFact]
@@ -545,7 +556,7 @@ public abstract class WarehouseStoreContract
     {
         var db = await NewDatabaseAsync();
         var good = await NewGoodAsync(db.NewStore());
-        await db.NewStore().EnsureSyncStateAsync();
+        await db.NewState().EnsureTablesAsync();
         var record = new OrderImportRecord(Scope, "ord_race", 3, "new");
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
@@ -570,24 +581,24 @@ public abstract class WarehouseStoreContract
     {
         var db = await NewDatabaseAsync();
         var store = db.NewStore();
-        await store.EnsureSyncStateAsync();
-        await store.EnsureSyncStateAsync(); // idempotent
+        await State(store).EnsureTablesAsync();
+        await State(store).EnsureTablesAsync(); // idempotent
 
-        (await store.HasLinksAsync(Scope, SyncEntity.Product)).Should().BeFalse();
-        await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, null, null)]);
-        await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 6, "p6", "b"), new SyncLink(SyncEntity.Category, 5, "c5", "c")]);
-        await store.SaveLinksAsync("other-shop", [new SyncLink(SyncEntity.Product, 5, "x", "x"), new SyncLink(SyncEntity.Customer, 5, "x", "x")]);
+        (await State(store).HasLinksAsync(Scope, SyncEntity.Product)).Should().BeFalse();
+        await State(store).SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, null, null)]);
+        await State(store).SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, 6, "p6", "b"), new SyncLink(SyncEntity.Category, 5, "c5", "c")]);
+        await State(store).SaveLinksAsync("other-shop", [new SyncLink(SyncEntity.Product, 5, "x", "x"), new SyncLink(SyncEntity.Customer, 5, "x", "x")]);
 
-        (await store.HasLinksAsync(Scope, SyncEntity.Product)).Should().BeTrue();
-        (await store.HasLinksAsync(Scope, SyncEntity.Customer)).Should().BeFalse();
-        (await store.HasLinksAsync("other-shop", SyncEntity.Customer)).Should().BeTrue();
+        (await State(store).HasLinksAsync(Scope, SyncEntity.Product)).Should().BeTrue();
+        (await State(store).HasLinksAsync(Scope, SyncEntity.Customer)).Should().BeFalse();
+        (await State(store).HasLinksAsync("other-shop", SyncEntity.Customer)).Should().BeTrue();
 
-        (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
+        (await State(store).ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
             new SyncLink(SyncEntity.Product, 5, "p5", "a"), new SyncLink(SyncEntity.Product, 6, "p6", "b"));
-        await ((WarehouseStore)store).ClearLinkHashesAsync(Scope, SyncEntity.Product);
-        (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
+        await State(store).ClearLinkHashesAsync(Scope, SyncEntity.Product);
+        (await State(store).ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().Equal(
             new SyncLink(SyncEntity.Product, 5, "p5", null), new SyncLink(SyncEntity.Product, 6, "p6", null));
-        (await store.ReadLinksAsync(Scope, SyncEntity.Category).ToListAsync()).Single().ContentHash.Should().Be("c");
+        (await State(store).ReadLinksAsync(Scope, SyncEntity.Category).ToListAsync()).Single().ContentHash.Should().Be("c");
     }
 
     [StoreFact]
@@ -595,23 +606,23 @@ public abstract class WarehouseStoreContract
     {
         var db = await NewDatabaseAsync();
         var store = db.NewStore();
-        await store.SaveLinksAsync(Scope, Enumerable.Range(1, 700).Select(i => new SyncLink(SyncEntity.Product, i, $"p{i}", "old")).ToList());
+        await State(store).SaveLinksAsync(Scope, Enumerable.Range(1, 700).Select(i => new SyncLink(SyncEntity.Product, i, $"p{i}", "old")).ToList());
 
         // 1,201 rows over three statements: updates and inserts mixed, a repeated local ID (the last wins), nulls, two entities.
         var batch = Enumerable.Range(300, 1100).Select(i => new SyncLink(SyncEntity.Product, i, $"p{i}", i % 2 == 0 ? null : $"h{i}"))
             .Append(new SyncLink(SyncEntity.Product, 300, "p300-again", "last"))
             .Concat(Enumerable.Range(1, 100).Select(i => new SyncLink(SyncEntity.Stock, i, $"s{i}", "q")))
             .ToList();
-        await store.SaveLinksAsync(Scope, batch);
+        await State(store).SaveLinksAsync(Scope, batch);
 
-        var products = await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync();
+        var products = await State(store).ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync();
         products.Should().HaveCount(1399);
         products.Take(299).Should().OnlyContain(l => l.ContentHash == "old");
         products.Single(l => l.LocalId == 300).Should().Be(new SyncLink(SyncEntity.Product, 300, "p300-again", "last"));
         products.Single(l => l.LocalId == 301).Should().Be(new SyncLink(SyncEntity.Product, 301, "p301", "h301"));
         products.Single(l => l.LocalId == 700).Should().Be(new SyncLink(SyncEntity.Product, 700, "p700", null));
         products.Single(l => l.LocalId == 1399).Should().Be(new SyncLink(SyncEntity.Product, 1399, "p1399", "h1399"));
-        (await store.ReadLinksAsync(Scope, SyncEntity.Stock).ToListAsync()).Should().HaveCount(100).And.OnlyContain(l => l.ContentHash == "q");
+        (await State(store).ReadLinksAsync(Scope, SyncEntity.Stock).ToListAsync()).Should().HaveCount(100).And.OnlyContain(l => l.ContentHash == "q");
     }
 
     [StoreFact]
@@ -620,27 +631,27 @@ public abstract class WarehouseStoreContract
         var db = await NewDatabaseAsync();
         var store = db.NewStore();
 
-        await store.QuarantineAsync(Scope, SyncEntity.Order, "ord_1", "Unknown product p9");
+        await State(store).QuarantineAsync(Scope, SyncEntity.Order, "ord_1", "Unknown product p9");
         Time.Advance(TimeSpan.FromMinutes(5));
-        await store.QuarantineAsync(Scope, SyncEntity.Order, "ord_1", "Unknown product p9 (still)");
-        await store.QuarantineAsync(Scope, SyncEntity.Product, "p2", "Name too long");
+        await State(store).QuarantineAsync(Scope, SyncEntity.Order, "ord_1", "Unknown product p9 (still)");
+        await State(store).QuarantineAsync(Scope, SyncEntity.Product, "p2", "Name too long");
 
-        var entries = await store.ReadQuarantineAsync(Scope);
+        var entries = await State(store).ReadQuarantineAsync(Scope);
         entries.Should().HaveCount(2);
         entries[0].Should().BeEquivalentTo(new
         {
             Entity = SyncEntity.Order, Id = "ord_1", Reason = "Unknown product p9 (still)", Attempts = 2,
             FirstSeen = new DateTimeOffset(2026, 3, 14, 10, 30, 15, TimeSpan.Zero), LastSeen = new DateTimeOffset(2026, 3, 14, 10, 35, 15, TimeSpan.Zero),
         });
-        await store.ReleaseQuarantineAsync(Scope, SyncEntity.Order, "ord_1");
-        (await store.ReadQuarantineAsync(Scope)).Should().ContainSingle().Which.Id.Should().Be("p2");
+        await State(store).ReleaseQuarantineAsync(Scope, SyncEntity.Order, "ord_1");
+        (await State(store).ReadQuarantineAsync(Scope)).Should().ContainSingle().Which.Id.Should().Be("p2");
     }
 
     [StoreFact]
     public async Task Two_engines_quarantining_the_same_new_item_at_once_both_count()
     {
         var db = await NewDatabaseAsync();
-        await db.NewStore().EnsureSyncStateAsync();
+        await db.NewState().EnsureTablesAsync();
         var ids = Enumerable.Range(1, 10).Select(i => $"ord_{i}").ToList();
 
         // Both engines see each item for the first time: one inserts, the other's insert meets the key and updates.
@@ -649,11 +660,11 @@ public abstract class WarehouseStoreContract
             var store = db.NewStore();
             foreach (var id in ids)
             {
-                await store.QuarantineAsync(Scope, SyncEntity.Order, id, "Unknown product p9");
+                await State(store).QuarantineAsync(Scope, SyncEntity.Order, id, "Unknown product p9");
             }
         })));
 
-        var entries = await db.NewStore().ReadQuarantineAsync(Scope);
+        var entries = await db.NewState().ReadQuarantineAsync(Scope);
         entries.Select(e => e.Id).Should().BeEquivalentTo(ids);
         entries.Should().OnlyContain(e => e.Attempts == 2);
     }
@@ -664,16 +675,16 @@ public abstract class WarehouseStoreContract
         var db = await NewDatabaseAsync();
         var store = db.NewStore();
 
-        (await store.ReadMarkAsync(Scope, "import.products")).Should().BeNull();
-        await store.SaveMarkAsync(Scope, "import.products", "2026-03-14T10:20:15.0000000+00:00");
-        await store.SaveMarkAsync(Scope, "import.customers", "c1");
-        await store.SaveMarkAsync(Scope, "import.products", "2026-03-14T11:20:15.0000000+00:00");
+        (await State(store).ReadMarkAsync(Scope, "import.products")).Should().BeNull();
+        await State(store).SaveMarkAsync(Scope, "import.products", "2026-03-14T10:20:15.0000000+00:00");
+        await State(store).SaveMarkAsync(Scope, "import.customers", "c1");
+        await State(store).SaveMarkAsync(Scope, "import.products", "2026-03-14T11:20:15.0000000+00:00");
 
-        (await store.ReadMarkAsync(Scope, "import.products")).Should().Be("2026-03-14T11:20:15.0000000+00:00");
-        (await store.ReadMarkAsync(Scope, "import.customers")).Should().Be("c1");
-        (await store.ReadMarkAsync("another shop", "import.products")).Should().BeNull();
-        await store.SaveMarkAsync(Scope, "import.customers", null);
-        (await store.ReadMarkAsync(Scope, "import.customers")).Should().BeNull();
+        (await State(store).ReadMarkAsync(Scope, "import.products")).Should().Be("2026-03-14T11:20:15.0000000+00:00");
+        (await State(store).ReadMarkAsync(Scope, "import.customers")).Should().Be("c1");
+        (await State(store).ReadMarkAsync("another shop", "import.products")).Should().BeNull();
+        await State(store).SaveMarkAsync(Scope, "import.customers", null);
+        (await State(store).ReadMarkAsync(Scope, "import.customers")).Should().BeNull();
     }
 
     // ------------------------------------------------------------------ bad input
@@ -726,7 +737,7 @@ public abstract class WarehouseStoreContract
 
         (await act.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("99999").And.Contain("does not exist");
         (await db.FingerprintAsync()).Should().Be(before);
-        (await store.ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
+        (await State(store).ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
     }
 
     [StoreFact]
@@ -748,7 +759,7 @@ public abstract class WarehouseStoreContract
         await db.ExecuteAsync("UPDATE {objects} SET [Deleted] = -1 WHERE [ID] = 2");
         var deleted = () => store.WriteDocumentAsync(Sale(2, 1, (good.Id, 1, 12m)));
         (await deleted.Should().ThrowAsync<WarehouseDataException>()).Which.Message.Should().Contain("object (warehouse location) 2 is deleted");
-        (await store.ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
+        (await State(store).ReadImportedOrderAsync(Scope, "ord_x")).Should().BeEmpty();
     }
 
     [StoreFact]

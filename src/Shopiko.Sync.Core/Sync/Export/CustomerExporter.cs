@@ -15,7 +15,7 @@ internal static class CustomerExporter
     /// <summary>Reads the partners and keeps the customers whose content changed.</summary>
     public static async Task<DeltaSender<CustomerUpsert>> PrepareAsync(SyncSession session, CancellationToken ct)
     {
-        var links = await LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false);
+        var links = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false);
         var sender = new DeltaSender<CustomerUpsert>(session, links, "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
         await foreach (var partner in session.Store.ReadPartnersAsync(ct).ConfigureAwait(false))
         {

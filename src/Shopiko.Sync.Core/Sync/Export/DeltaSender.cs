@@ -206,7 +206,7 @@ internal sealed class DeltaSender<TItem>(
             throw;
         }
 
-        _saving = remembered.Count > 0 ? session.Store.SaveLinksAsync(session.Scope, remembered, ct) : Task.CompletedTask;
+        _saving = remembered.Count > 0 ? session.State.SaveLinksAsync(session.Scope, remembered, ct) : Task.CompletedTask;
         _done += batch.Length;
         session.Progress("export " + entityName, _done);
         Log.BatchSent(session.Logger, entityName, batch.Length);

@@ -45,7 +45,7 @@ internal static class ExportPipeline
         if (session.FirstExportUnderWay)
         {
             // Finished: what the shop holds is linked now, and the mark must not vouch for records that appear later.
-            await session.Store.SaveMarkAsync(session.Scope, Matching.FirstRunGuard.ShopWasEmptyMark, null, ct).ConfigureAwait(false);
+            await session.State.SaveMarkAsync(session.Scope, Matching.FirstRunGuard.ShopWasEmptyMark, null, ct).ConfigureAwait(false);
         }
     }
 

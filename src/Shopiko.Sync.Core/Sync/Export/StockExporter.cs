@@ -26,7 +26,7 @@ internal static class StockExporter
     /// <summary>Reads the stock links and levels (only reads) and hashes the item of every good linked so far.</summary>
     public static async Task<Plan> PrepareAsync(SyncSession session, CancellationToken ct)
     {
-        var linksTask = Task.Run(() => LinkTable.ReadAsync(session.Store, session.Scope, SyncEntity.Stock, ct), ct);
+        var linksTask = Task.Run(() => LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Stock, ct), ct);
         var quantities = new Dictionary<int, decimal>();
         try
         {

@@ -44,13 +44,13 @@ internal sealed class ImportCatalog
     public static async Task<ImportCatalog> LoadAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
-        var catalog = new ImportCatalog(session, await LinkTable.ReadAsync(store, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false));
+        var catalog = new ImportCatalog(session, await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false));
         await foreach (var partner in store.ReadPartnersAsync(ct).ConfigureAwait(false))
         {
             catalog.Partners.Add(partner);
         }
 
-        await foreach (var link in store.ReadLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
+        await foreach (var link in session.State.ReadLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
         {
             if (link.RemoteId is not null)
             {
@@ -93,7 +93,7 @@ internal sealed class ImportCatalog
         var created = await _session.Store.CreatePartnerAsync(partner, new ScopedLink(_session.Scope, SyncEntity.Customer, remoteId), ct).ConfigureAwait(false);
         if (fitted.Changes.Count > 0 && !_session.DryRun)
         {
-            await _session.Store.SaveLinksAsync(_session.Scope, [KeepShopText(created, remoteId)], ct).ConfigureAwait(false);
+            await _session.State.SaveLinksAsync(_session.Scope, [KeepShopText(created, remoteId)], ct).ConfigureAwait(false);
         }
 
         Partners.Add(created);
@@ -115,7 +115,7 @@ internal sealed class ImportCatalog
         var created = await _session.Store.CreateGoodAsync(good, new ScopedLink(_session.Scope, SyncEntity.Product, remoteId), ct).ConfigureAwait(false);
         if (fitted.Changes.Count > 0)
         {
-            await _session.Store.SaveLinksAsync(_session.Scope, [KeepShopText(created, remoteId)], ct).ConfigureAwait(false);
+            await _session.State.SaveLinksAsync(_session.Scope, [KeepShopText(created, remoteId)], ct).ConfigureAwait(false);
         }
 
         Products.Set(new SyncLink(SyncEntity.Product, created.Id, remoteId, null));

@@ -36,7 +36,7 @@ internal sealed class ListingMark
     {
         DateTimeOffset? since = null;
         if (!session.Options.Full
-            && await session.Store.ReadMarkAsync(session.Scope, name, ct).ConfigureAwait(false) is { } value
+            && await session.State.ReadMarkAsync(session.Scope, name, ct).ConfigureAwait(false) is { } value
             && DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
             since = parsed;
@@ -67,6 +67,6 @@ internal sealed class ListingMark
         }
 
         var mark = (upTo - Overlap).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-        await _session.Store.SaveMarkAsync(_session.Scope, _name, mark, ct).ConfigureAwait(false);
+        await _session.State.SaveMarkAsync(_session.Scope, _name, mark, ct).ConfigureAwait(false);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
     public async Task RunAsync(CancellationToken ct)
     {
-        _quarantined = (await Store.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
+        _quarantined = (await session.State.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
             .Where(e => e.Entity is SyncEntity.Product or SyncEntity.Customer or SyncEntity.Category).Select(e => (e.Entity, e.Id)).ToHashSet();
         await session.TimeAsync("import.categories", () => CategoriesAsync(ct)).ConfigureAwait(false);
         await session.TimeAsync("import.products", () => ProductsAsync(ct)).ConfigureAwait(false);
@@ -37,7 +37,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
     private async Task CategoriesAsync(CancellationToken ct)
     {
-        var links = await LinkTable.ReadAsync(Store, session.Scope, SyncEntity.Category, ct).ConfigureAwait(false);
+        var links = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Category, ct).ConfigureAwait(false);
         var groups = new HashSet<int>();
         await foreach (var g in Store.ReadGoodsGroupsAsync(ct).ConfigureAwait(false))
         {
@@ -257,7 +257,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
     {
         if (_quarantined.Remove((entity, id)))
         {
-            await Store.ReleaseQuarantineAsync(session.Scope, entity, id, ct).ConfigureAwait(false);
+            await session.State.ReleaseQuarantineAsync(session.Scope, entity, id, ct).ConfigureAwait(false);
         }
     }
 
@@ -274,7 +274,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
         Log.NomenclatureQuarantined(session.Logger, name, id, reason);
         if (!session.DryRun)
         {
-            await Store.QuarantineAsync(session.Scope, entity, id, reason, ct).ConfigureAwait(false);
+            await session.State.QuarantineAsync(session.Scope, entity, id, reason, ct).ConfigureAwait(false);
             _quarantined.Add((entity, id));
         }
     }
@@ -285,7 +285,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
         {
             foreach (var chunk in links.Chunk(session.BatchSize))
             {
-                await Store.SaveLinksAsync(session.Scope, chunk, ct).ConfigureAwait(false);
+                await session.State.SaveLinksAsync(session.Scope, chunk, ct).ConfigureAwait(false);
             }
         }
     }

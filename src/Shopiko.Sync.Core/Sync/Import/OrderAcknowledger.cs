@@ -36,7 +36,7 @@ internal sealed class OrderAcknowledger(SyncSession session)
 
         try
         {
-            foreach (var row in await session.Store.ReadUnacknowledgedOrdersAsync(session.Scope, ct).ConfigureAwait(false))
+            foreach (var row in await session.State.ReadUnacknowledgedOrdersAsync(session.Scope, ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
                 await AcknowledgeAsync(row.OrderId, row.Revision, row.DocumentNumber, ct).ConfigureAwait(false);
@@ -172,7 +172,7 @@ internal sealed class OrderAcknowledger(SyncSession session)
 
         if (batch.Count > 0)
         {
-            await session.Store.MarkOrdersAcknowledgedAsync(session.Scope, batch, ct).ConfigureAwait(false);
+            await session.State.MarkOrdersAcknowledgedAsync(session.Scope, batch, ct).ConfigureAwait(false);
         }
     }
 }

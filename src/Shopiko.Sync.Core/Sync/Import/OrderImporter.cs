@@ -51,7 +51,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     {
         var objectId = session.ImportObject.Id;
         long done = 0;
-        _quarantined = (await Store.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
+        _quarantined = (await session.State.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
             .Where(e => e.Entity == SyncEntity.Order).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         // The whole pending list first: acknowledging removes orders from it, which could shift a cursor under our feet.
         var pending = await session.Api.GetPendingOrdersAsync(ct).ToListAsync(ct).ConfigureAwait(false);
@@ -118,7 +118,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     // or goods), so those decide once more on the record as it is now.
     private async Task<(OrderDecision Decision, OrderPlan? Plan)> DecideFreshAsync(ShopOrder order, string fingerprint, CancellationToken ct)
     {
-        var recorded = await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false);
+        var recorded = await session.State.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false);
         return await DecideAsync(order, recorded, fingerprint, ct).ConfigureAwait(false);
     }
 
@@ -304,7 +304,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     /// <summary>Another engine committed this revision between our check and our write: its document stands.</summary>
     private async Task LostRaceAsync(ShopOrder order, CancellationToken ct)
     {
-        var winner = (await Store.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false))
+        var winner = (await session.State.ReadImportedOrderAsync(session.Scope, order.Id, ct).ConfigureAwait(false))
             .First(r => r.Revision == order.Revision);
         await AlreadyImportedAsync(order, winner.DocumentNumber, ct).ConfigureAwait(false);
     }
@@ -316,7 +316,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     {
         _recorded.Clear();
         var ids = orders.Select(o => o.Id).ToList();
-        foreach (var row in await Store.ReadImportedOrdersAsync(session.Scope, ids, ct).ConfigureAwait(false))
+        foreach (var row in await session.State.ReadImportedOrdersAsync(session.Scope, ids, ct).ConfigureAwait(false))
         {
             if (!_recorded.TryGetValue(row.OrderId, out var rows))
             {
@@ -331,7 +331,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     {
         if (_quarantined.Remove(order.Id))
         {
-            await Store.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
+            await session.State.ReleaseQuarantineAsync(session.Scope, SyncEntity.Order, order.Id, ct).ConfigureAwait(false);
         }
     }
 
@@ -355,7 +355,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         Log.OrderQuarantined(session.Logger, order.Number, order.Id, reason);
         if (!session.DryRun)
         {
-            await Store.QuarantineAsync(session.Scope, SyncEntity.Order, order.Id, reason, ct).ConfigureAwait(false);
+            await session.State.QuarantineAsync(session.Scope, SyncEntity.Order, order.Id, reason, ct).ConfigureAwait(false);
             _quarantined.Add(order.Id);
         }
     }

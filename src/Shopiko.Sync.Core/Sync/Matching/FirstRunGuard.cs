@@ -30,8 +30,8 @@ internal static class FirstRunGuard
     {
         var store = session.Store;
         // One index probe each: reading the rows (and a MySQL reader draining 100,000 of them on close) cost a tenth of a second.
-        if (await store.HasLinksAsync(session.Scope, SyncEntity.Product, ct).ConfigureAwait(false) ||
-            await store.HasLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
+        if (await session.State.HasLinksAsync(session.Scope, SyncEntity.Product, ct).ConfigureAwait(false) ||
+            await session.State.HasLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
         {
             return null;
         }
@@ -45,14 +45,14 @@ internal static class FirstRunGuard
             // The export clears the mark when it finishes, so it never vouches for records that appear later.
             if (export && !session.DryRun)
             {
-                await store.SaveMarkAsync(session.Scope, ShopWasEmptyMark, session.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+                await session.State.SaveMarkAsync(session.Scope, ShopWasEmptyMark, session.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
                 session.FirstExportUnderWay = true;
             }
 
             return null;
         }
 
-        if (await store.ReadMarkAsync(session.Scope, ShopWasEmptyMark, ct).ConfigureAwait(false) is not null)
+        if (await session.State.ReadMarkAsync(session.Scope, ShopWasEmptyMark, ct).ConfigureAwait(false) is not null)
         {
             // The shop was empty when a first export of ours began, and that export never finished: what the shop holds
             // now is what it sent. This run finishes it (and clears the mark when it does).
@@ -130,7 +130,7 @@ internal static class FirstRunGuard
         foreach (var chunk in result.Matched.Chunk(session.BatchSize))
         {
             // The hash stays empty: the next export sends the warehouse's version of every matched record.
-            await session.Store.SaveLinksAsync(session.Scope, chunk.Select(m => new SyncLink(entity, m.LocalId, m.RemoteId, null)).ToList(), ct).ConfigureAwait(false);
+            await session.State.SaveLinksAsync(session.Scope, chunk.Select(m => new SyncLink(entity, m.LocalId, m.RemoteId, null)).ToList(), ct).ConfigureAwait(false);
             await link(chunk.Select(m => new LinkItem(m.RemoteId, m.LocalId.ToString(CultureInfo.InvariantCulture))).ToList(), ct).ConfigureAwait(false);
         }
     }
@@ -143,8 +143,8 @@ internal static class FirstRunGuard
     public static async Task<(bool Refused, string Detail)> ProbeAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
-        if (await store.HasLinksAsync(session.Scope, SyncEntity.Product, ct).ConfigureAwait(false) ||
-            await store.HasLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
+        if (await session.State.HasLinksAsync(session.Scope, SyncEntity.Product, ct).ConfigureAwait(false) ||
+            await session.State.HasLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
         {
             return (false, "records are already linked: not a first run");
         }
@@ -154,7 +154,7 @@ internal static class FirstRunGuard
             return (false, "the shop has no products or customers yet: the first export sends the warehouse's");
         }
 
-        if (await store.ReadMarkAsync(session.Scope, ShopWasEmptyMark, ct).ConfigureAwait(false) is not null)
+        if (await session.State.ReadMarkAsync(session.Scope, ShopWasEmptyMark, ct).ConfigureAwait(false) is not null)
         {
             return (false, "a first export was interrupted: the next run finishes it");
         }

@@ -25,7 +25,7 @@ internal sealed class LinkTable
     public IEnumerable<int> LocalIds => _byLocal.Keys;
 
     /// <summary>Reads the rows of <paramref name="entity"/> in <paramref name="scope"/>.</summary>
-    public static async Task<LinkTable> ReadAsync(IWarehouseStore store, string scope, SyncEntity entity, CancellationToken ct)
+    public static async Task<LinkTable> ReadAsync(ISyncStateStore store, string scope, SyncEntity entity, CancellationToken ct)
     {
         var table = new LinkTable(entity);
         await foreach (var link in store.ReadLinksAsync(scope, entity, ct).ConfigureAwait(false))

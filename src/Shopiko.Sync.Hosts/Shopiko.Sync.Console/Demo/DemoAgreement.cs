@@ -24,7 +24,7 @@ internal sealed record OrderPair(string Number, decimal ShopTotal, string? Ackno
 /// <summary>
 /// The demo's last line is a claim: "both sides agree". It is made only after comparing them, through the library's
 /// public doors (the store, the sandbox's state): every product's shop quantity equals the warehouse stock, every order
-/// is acknowledged with the document written for it, and each document totals its order.
+/// is acknowledged with a sale the warehouse holds, and each document totals its order.
 /// </summary>
 internal static class DemoAgreement
 {
@@ -94,27 +94,42 @@ internal static class DemoAgreement
             }
         }
 
-        var imported = (await store.ReadImportedOrdersAsync(shop.ApiId, [.. placed.Select(o => o.Id)], ct).ConfigureAwait(false))
-            .GroupBy(r => r.OrderId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Revision).First());
+        // The warehouse side of an order is the sale the shop was told it became (the library's own record of it is
+        // its sync state, no public door): the document must exist in the demo's object and total the order.
         var acks = shop.State.Acks;
         var orders = new List<OrderPair>();
         foreach (var order in placed)
         {
             var current = shop.State.Orders.FirstOrDefault(o => o.Id == order.Id) ?? order;
-            var record = imported.GetValueOrDefault(order.Id);
+            var acknowledged = acks.LastOrDefault(a => a.OrderId == order.Id)?.Document;
+            string? written = null;
             decimal? total = null;
-            if (record is not null)
+            if (SaleAcct(acknowledged) is { } acct)
             {
-                var lines = await store.ReadDocumentLinesAsync(record.OperType, record.Acct, record.ObjectId, ct).ConfigureAwait(false);
-                total = lines.Count == 0 ? null : lines.Sum(l => l.Total(info.Settings.PricesIncludeVat));
+                foreach (var objectId in objectIds)
+                {
+                    var lines = await store.ReadDocumentLinesAsync(SaleOperType, acct, objectId, ct).ConfigureAwait(false);
+                    if (lines.Count > 0)
+                    {
+                        written = acknowledged;
+                        total = lines.Sum(l => l.Total(info.Settings.PricesIncludeVat));
+                        break;
+                    }
+                }
             }
 
-            orders.Add(new OrderPair(current.Number, current.Totals.GrandTotal, acks.LastOrDefault(a => a.OrderId == order.Id)?.Document, record?.DocumentNumber, total));
+            orders.Add(new OrderPair(current.Number, current.Totals.GrandTotal, acknowledged, written, total));
         }
 
         return Differences(stock, orders);
     }
+
+    /// <summary>Warehouse Pro's operation type of a sale, the document the demo's orders become.</summary>
+    private const int SaleOperType = 2;
+
+    /// <summary>The Acct of a sale's number (<c>S</c> and its digits, e.g. <c>S0000000012</c>), or null for any other.</summary>
+    private static long? SaleAcct(string? number) =>
+        number is { Length: > 1 } && number[0] == 'S' && long.TryParse(number.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var acct) ? acct : null;
 
     private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -43,7 +43,8 @@ public sealed partial class AccessLiveTests
 
         var info = await store.GetInfoAsync();
         info.SchemaVersion.Should().Be("3.07");
-        await store.EnsureSyncStateAsync();
+        var state = ((WarehouseStore)store).State;
+        await state.EnsureTablesAsync();
 
         var group = await store.CreateGoodsGroupAsync(new NewGoodsGroup("Кафе"), new ScopedLink(Scope, SyncEntity.Category, "c1"));
         var good = await store.CreateGoodAsync(
@@ -74,28 +75,33 @@ public sealed partial class AccessLiveTests
         await store.Invoking(s => s.WriteDocumentAsync(sale, new OrderImportRecord(Scope, "o1", 1, "new"))).Should().ThrowAsync<OrderAlreadyImportedException>();
         (await store.ReadStockAsync([2]).Where(s => s.GoodId == good.Id).Select(s => s.Quantity).SumAsync()).Should().Be(-2);
 
-        var order = await store.WriteDocumentAsync(sale with { Kind = DocumentKind.SalesOrder, Payments = null });
-        (await store.AnnulSalesOrderAsync(order.Acct, 2, new OrderImportRecord(Scope, "o2", 2, "cancelled"))).Should().BeTrue();
+        var order = await store.WriteDocumentAsync(sale with { Kind = DocumentKind.SalesOrder, Payments = null }, new OrderImportRecord(Scope, "o2", 1, "new"));
+        (await store.CorrectDocumentAsync(new DocumentCorrectionRequest
+        {
+            Order = new OrderImportRecord(Scope, "o2", 2, "cancelled"),
+            Booked = new BookedDocument(order.OperType, order.Acct, order.ObjectId, order.Number),
+            ReturnDate = new DateOnly(2026, 3, 15),
+        })).Return.Should().BeNull("a sales order is annulled, not returned");
 
-        await store.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, good.Id, "p1", "h2"), new SyncLink(SyncEntity.Product, 99, "p99", null)]);
-        (await store.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().HaveCount(2);
-        (await store.HasLinksAsync(Scope, SyncEntity.Customer)).Should().BeTrue();
-        await ((WarehouseStore)store).ClearLinkHashesAsync(Scope, SyncEntity.Product);
+        await state.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, good.Id, "p1", "h2"), new SyncLink(SyncEntity.Product, 99, "p99", null)]);
+        (await state.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().HaveCount(2);
+        (await state.HasLinksAsync(Scope, SyncEntity.Customer)).Should().BeTrue();
+        await state.ClearLinkHashesAsync(Scope, SyncEntity.Product);
 
-        (await store.ReadImportedOrderAsync(Scope, "o1")).Should().ContainSingle();
-        (await store.ReadImportedOrdersAsync(Scope, ["o1", "o2"])).Should().HaveCount(2);
-        await store.MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("o1", 1), new OrderRevision("o2", 2)]);
-        await ((WarehouseStore)store).MarkOrderAcknowledgedAsync(Scope, "o1", 1);
-        (await store.ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
+        (await state.ReadImportedOrderAsync(Scope, "o1")).Should().ContainSingle();
+        (await state.ReadImportedOrdersAsync(Scope, ["o1", "o2"])).Should().HaveCount(3);
+        await state.MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("o1", 1), new OrderRevision("o2", 1), new OrderRevision("o2", 2)]);
+        await state.MarkOrderAcknowledgedAsync(Scope, "o1", 1);
+        (await state.ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
 
-        await store.QuarantineAsync(Scope, SyncEntity.Order, "o3", "the good is unknown");
-        await store.QuarantineAsync(Scope, SyncEntity.Order, "o3", "still unknown");
-        (await store.ReadQuarantineAsync(Scope)).Should().ContainSingle().Which.Attempts.Should().Be(2);
-        await store.ReleaseQuarantineAsync(Scope, SyncEntity.Order, "o3");
+        await state.QuarantineAsync(Scope, SyncEntity.Order, "o3", "the good is unknown");
+        await state.QuarantineAsync(Scope, SyncEntity.Order, "o3", "still unknown");
+        (await state.ReadQuarantineAsync(Scope)).Should().ContainSingle().Which.Attempts.Should().Be(2);
+        await state.ReleaseQuarantineAsync(Scope, SyncEntity.Order, "o3");
 
-        await store.SaveMarkAsync(Scope, "listed-up-to", "2026-03-14T10:30:00Z");
-        await store.SaveMarkAsync(Scope, "listed-up-to", "2026-03-15T10:30:00Z");
-        (await store.ReadMarkAsync(Scope, "listed-up-to")).Should().Be("2026-03-15T10:30:00Z");
+        await state.SaveMarkAsync(Scope, "listed-up-to", "2026-03-14T10:30:00Z");
+        await state.SaveMarkAsync(Scope, "listed-up-to", "2026-03-15T10:30:00Z");
+        (await state.ReadMarkAsync(Scope, "listed-up-to")).Should().Be("2026-03-15T10:30:00Z");
     }
 
     /// <summary>The Warehouse Pro tables in Jet types (from sqlserver.tables.sql) and the seed rows, in an empty database.</summary>

@@ -1,3 +1,4 @@
+using Shopiko.Sync.Sync.SyncState;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Shopiko.Sync.Configuration;
@@ -25,9 +26,9 @@ internal static partial class StoreStatements
     /// <summary>The store's own row counts, read from its constants so that a change there changes what is checked.</summary>
     public static int MaxOperationRows => StoreConstant("MaxOperationRows");
 
-    public static int AcknowledgedPerStatement => StoreConstant("AcknowledgedPerStatement");
+    public static int AcknowledgedPerStatement => StoreConstant("AcknowledgedPerStatement", typeof(SyncStateStore));
 
-    public static int AcknowledgedPerAccessStatement => StoreConstant("AcknowledgedPerAccessStatement");
+    public static int AcknowledgedPerAccessStatement => StoreConstant("AcknowledgedPerAccessStatement", typeof(SyncStateStore));
 
     /// <summary>A list long enough to pass SQL Server's 2,100 parameters, were its IDs parameters.</summary>
     public const int LongIdList = 2500;
@@ -38,9 +39,9 @@ internal static partial class StoreStatements
     /// <summary>The most rows SQL Server takes in one INSERT … VALUES.</summary>
     public const int SqlServerMaxInsertRows = 1000;
 
-    private static int StoreConstant(string name) =>
-        (int)(typeof(WarehouseStore).GetField(name, BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue()
-            ?? throw new InvalidOperationException($"WarehouseStore.{name} is gone: say here how many rows the store now puts in one statement."));
+    private static int StoreConstant(string name, Type? owner = null) =>
+        (int)((owner ?? typeof(WarehouseStore)).GetField(name, BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue()
+            ?? throw new InvalidOperationException($"{(owner ?? typeof(WarehouseStore)).Name}.{name} is gone: say here how many rows the store now puts in one statement."));
 
     /// <summary>The real tables as schema.json spells them.</summary>
     public static TableNames RealTables()

@@ -1,3 +1,4 @@
+using Shopiko.Sync.Sync.SyncState;
 using System.Reflection;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Fitting;
@@ -13,9 +14,9 @@ namespace Shopiko.Sync.Core.Tests.Warehouse.SqlServer;
 /// </summary>
 internal static class WrittenValueBounds
 {
-    /// <summary>WarehouseStore's longest shop id, scope and hash (its own tables' id columns).</summary>
-    public static int IdLength => (int)(typeof(WarehouseStore).GetField("IdLength", BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue()
-        ?? throw new InvalidOperationException("WarehouseStore.IdLength is gone: say here how long a shop id may be."));
+    /// <summary>SyncStateStore's longest shop id, scope and hash (its own tables' id columns).</summary>
+    public static int IdLength => (int)(typeof(SyncStateStore).GetField("IdLength", BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue()
+        ?? throw new InvalidOperationException("SyncStateStore.IdLength is gone: say here how long a shop id may be."));
 
     private static readonly int LongestPrefix = Enum.GetValues<DocumentKind>().Max(k => DocumentNumbers.Describe(k).Prefix.Length);
 
@@ -25,7 +26,7 @@ internal static class WrittenValueBounds
     private static Dictionary<(string, string), (int, string)> Build()
     {
         var entity = (Enum.GetNames<SyncEntity>().Max(n => n.Length), "the name of a SyncEntity");
-        var id = (IdLength, "Text.Own(…, IdLength) in WarehouseStore");
+        var id = (IdLength, "Text.Own(…, IdLength) in SyncStateStore");
         var number = (DocumentNumbers.Format(new string('X', LongestPrefix), long.MaxValue).Length, "DocumentNumbers.Format: prefix and the number");
         return new(StringComparerPair.Instance)
         {

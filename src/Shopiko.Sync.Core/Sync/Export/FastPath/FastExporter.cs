@@ -27,7 +27,7 @@ internal static class FastExporter
     public static async Task RunAsync(SyncSession session, bool checkCatalogue, CancellationToken ct)
     {
         var fast = session.Report.FastPath ??= new FastPathReport();
-        var text = await session.Store.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false);
+        var text = await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false);
         if (!OperationsMark.TryParse(text, out var operations))
         {
             fast.Armed = false;
@@ -83,7 +83,7 @@ internal static class FastExporter
 
     private static async Task<IEnumerable<KeyValuePair<string, string?>>> AllMarksAsync(SyncSession session, string prefix, IReadOnlyList<RangeChecksum> current, CancellationToken ct)
     {
-        var stored = await session.Store.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
+        var stored = await session.State.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
         return CatalogueMarks.Compare(prefix, stored, current).Marks;
     }
 
@@ -91,7 +91,7 @@ internal static class FastExporter
     private static async Task<List<int>> GoodsAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
-        var stored = await store.ReadMarksAsync(session.Scope, CatalogueMarks.Goods, ct).ConfigureAwait(false);
+        var stored = await session.State.ReadMarksAsync(session.Scope, CatalogueMarks.Goods, ct).ConfigureAwait(false);
         if (!CatalogueMarks.Armed(CatalogueMarks.Goods, stored))
         {
             return [];
@@ -116,7 +116,7 @@ internal static class FastExporter
             foreach (var bucket in changed)
             {
                 goods.AddRange(await store.ReadGoodsForShopInRangeAsync(column, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
-                links.AddRange(await store.ReadLinksInRangeAsync(session.Scope, SyncEntity.Product, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
+                links.AddRange(await session.State.ReadLinksInRangeAsync(session.Scope, SyncEntity.Product, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
             var table = LinkTable.Of(SyncEntity.Product, links);
@@ -143,7 +143,7 @@ internal static class FastExporter
 
         if (!session.DryRun)
         {
-            await store.SaveMarksAsync(session.Scope, marks, ct).ConfigureAwait(false);
+            await session.State.SaveMarksAsync(session.Scope, marks, ct).ConfigureAwait(false);
         }
 
         return sent;
@@ -153,7 +153,7 @@ internal static class FastExporter
     private static async Task PartnersAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
-        var stored = await store.ReadMarksAsync(session.Scope, CatalogueMarks.Partners, ct).ConfigureAwait(false);
+        var stored = await session.State.ReadMarksAsync(session.Scope, CatalogueMarks.Partners, ct).ConfigureAwait(false);
         if (!CatalogueMarks.Armed(CatalogueMarks.Partners, stored))
         {
             return;
@@ -174,7 +174,7 @@ internal static class FastExporter
             foreach (var bucket in changed)
             {
                 partners.AddRange(await store.ReadPartnersInRangeAsync(ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
-                links.AddRange(await store.ReadLinksInRangeAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
+                links.AddRange(await session.State.ReadLinksInRangeAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
             var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
@@ -191,7 +191,7 @@ internal static class FastExporter
 
         if (!session.DryRun)
         {
-            await store.SaveMarksAsync(session.Scope, marks, ct).ConfigureAwait(false);
+            await session.State.SaveMarksAsync(session.Scope, marks, ct).ConfigureAwait(false);
         }
     }
 
@@ -252,7 +252,7 @@ internal static class FastExporter
         await SendStockAsync(session, goods, ct).ConfigureAwait(false);
         if (changed && !session.DryRun)
         {
-            await store.SaveMarkAsync(session.Scope, OperationsMark.Name, next.ToString(), ct).ConfigureAwait(false);
+            await session.State.SaveMarkAsync(session.Scope, OperationsMark.Name, next.ToString(), ct).ConfigureAwait(false);
         }
     }
 
@@ -265,14 +265,14 @@ internal static class FastExporter
         }
 
         var store = session.Store;
-        var products = await store.ReadLinksOfAsync(session.Scope, SyncEntity.Product, goods, ct).ToListAsync(ct).ConfigureAwait(false);
+        var products = await session.State.ReadLinksOfAsync(session.Scope, SyncEntity.Product, goods, ct).ToListAsync(ct).ConfigureAwait(false);
         var linked = products.Where(l => l.RemoteId is not null).Select(l => l.LocalId).Order().ToList();
         if (linked.Count == 0)
         {
             return;
         }
 
-        var links = LinkTable.Of(SyncEntity.Stock, await store.ReadLinksOfAsync(session.Scope, SyncEntity.Stock, linked, ct).ToListAsync(ct).ConfigureAwait(false));
+        var links = LinkTable.Of(SyncEntity.Stock, await session.State.ReadLinksOfAsync(session.Scope, SyncEntity.Stock, linked, ct).ToListAsync(ct).ConfigureAwait(false));
         var quantities = new Dictionary<int, decimal>();
         await foreach (var level in store.ReadStockOfGoodsAsync(session.StockObjectIds, linked, ct).ConfigureAwait(false))
         {

@@ -21,8 +21,7 @@ internal static class Reconciliation
             return;
         }
 
-        var store = session.Store;
-        var armed = OperationsMark.TryParse(await store.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
+        var armed = OperationsMark.TryParse(await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
         var captured = await session.TimeAsync("export.marks", () => FastExporter.CaptureAsync(session, ct)).ConfigureAwait(false);
         Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -70,7 +69,7 @@ internal static class Reconciliation
             }
         }
 
-        await store.SaveMarksAsync(session.Scope, captured.Marks, ct).ConfigureAwait(false);
+        await session.State.SaveMarksAsync(session.Scope, captured.Marks, ct).ConfigureAwait(false);
         session.Metrics.ReconciliationPass(session.Server.Name,
             Diagnostics.SyncMetrics.OutcomeTag(session.Report.Quarantine.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded));
     }
@@ -106,7 +105,7 @@ internal static class Reconciliation
             return [];
         }
 
-        var stored = await session.Store.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
+        var stored = await session.State.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
         return CatalogueMarks.Armed(prefix, stored) ? [.. CatalogueMarks.Compare(prefix, stored, current).Changed] : [];
     }
 
