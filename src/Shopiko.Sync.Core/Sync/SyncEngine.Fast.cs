@@ -57,7 +57,7 @@ internal sealed partial class SyncEngine
         {
             throw;
         }
-        catch (Exception e) when (e is WarehouseException or ShopikoApiException or ShopikoConfigurationException or NotSupportedException)
+        catch (Exception e) when (e is ShopikoSyncException or NotSupportedException)
         {
             // Ask both sides again next time: the failure may have been a changed database or shop.
             _fast = null;
@@ -105,7 +105,7 @@ internal sealed partial class SyncEngine
         {
             throw;
         }
-        catch (Exception e) when (e is ShopikoApiException or ShopikoConfigurationException)
+        catch (ShopikoSyncException e)
         {
             Log.RunFailed(logger, server.Name, "order-poll", e.Message);
             Log.RunFailedDetail(logger, server.Name, "order-poll", e);

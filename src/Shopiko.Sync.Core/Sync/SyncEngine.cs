@@ -61,7 +61,7 @@ internal sealed partial class SyncEngine(
             objects = await store.ReadObjectsAsync(cancellationToken).ConfigureAwait(false);
             warehouse = $"{warehouseInfo.Provider} Warehouse Pro {warehouseInfo.SchemaVersion}, base currency {warehouseInfo.BaseCurrency}, prices {(warehouseInfo.Settings.PricesIncludeVat ? "include" : "exclude")} VAT, {objects.Count(o => !o.IsDeleted)} objects";
         }
-        catch (Exception e) when (e is WarehouseException or ShopikoConfigurationException)
+        catch (ShopikoSyncException e)
         {
             warehouseError = e.Message;
         }
@@ -75,7 +75,7 @@ internal sealed partial class SyncEngine(
                 shopError = "The Microinvest synchronisation add-on is inactive in the shop's admin: activate it.";
             }
         }
-        catch (Exception e) when (e is ShopikoApiException or ShopikoConfigurationException)
+        catch (ShopikoSyncException e)
         {
             shopError = e.Message;
         }
