@@ -56,7 +56,7 @@ internal sealed class AccessDialect : WarehouseDialect
 
     public override bool BatchesStatements => false;
 
-    protected override WarehouseStatements CreateStatements(TableNames tables) => new AccessStatements(this, tables);
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new AccessStatements(this, tables);
 
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {

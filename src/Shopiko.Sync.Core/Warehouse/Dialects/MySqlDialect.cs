@@ -22,7 +22,7 @@ internal sealed class MySqlDialect : WarehouseDialect
 
     public override bool UpsertsLinkRows => true;
 
-    protected override WarehouseStatements CreateStatements(TableNames tables) => new MySqlStatements(this, tables);
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new MySqlStatements(this, tables);
 
     // MySQL 8 serves UPDATE_TIME from a statistics cache (information_schema_stats_expiry, a day by default): the session
     // asks for live values. MariaDB reads them live and knows no such variable. Without the PROCESS privilege

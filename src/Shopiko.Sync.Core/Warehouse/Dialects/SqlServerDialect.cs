@@ -50,7 +50,7 @@ internal sealed class SqlServerDialect : WarehouseDialect
 
     public override bool UpsertsLinkRows => true;
 
-    protected override WarehouseStatements CreateStatements(TableNames tables) => new SqlServerStatements(this, tables);
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new SqlServerStatements(this, tables);
 
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {

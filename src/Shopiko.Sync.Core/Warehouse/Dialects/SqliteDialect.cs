@@ -68,7 +68,7 @@ internal sealed class SqliteDialect : WarehouseDialect
 
     public override bool UpsertsLinkRows => true;
 
-    protected override WarehouseStatements CreateStatements(TableNames tables) => new SqliteStatements(this, tables);
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new SqliteStatements(this, tables);
 
     // A commit writes the file or its write-ahead log, so their sizes and times change with every write by anyone (the
     // program, the library): an idle database keeps the catalogue checksums, computed in this process, from running.

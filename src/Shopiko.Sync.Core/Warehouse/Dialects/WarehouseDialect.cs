@@ -98,7 +98,7 @@ internal abstract partial class WarehouseDialect
     public virtual bool UpsertsLinkRows => false;
 
     /// <summary>The provider's statements against the actual table names of one database.</summary>
-    protected abstract WarehouseStatements CreateStatements(TableNames tables);
+    protected internal abstract WarehouseStatements CreateStatements(TableNames tables);
 
     /// <summary>Builds every statement the store runs, against the actual table names of one database.</summary>
     public WarehouseSql BuildSql(TableNames tables) => CreateStatements(tables).ToSql();

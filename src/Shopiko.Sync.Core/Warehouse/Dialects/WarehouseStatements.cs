@@ -55,7 +55,7 @@ internal abstract partial class WarehouseStatements
     /// <c>@Name</c> its parameter token. Quoted text (<c>'…'</c>) and names the dialect already quoted with backticks
     /// (an interpolated table) pass unchanged; on SQL Server the text is returned as written.
     /// </summary>
-    protected string Common(string sql)
+    internal string Common(string sql)
     {
         var text = new StringBuilder(sql.Length + 64);
         for (var i = 0; i < sql.Length; i++)
