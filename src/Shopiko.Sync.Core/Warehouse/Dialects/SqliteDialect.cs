@@ -3,7 +3,6 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Warehouse.Dialects;
 

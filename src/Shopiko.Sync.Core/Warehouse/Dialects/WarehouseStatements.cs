@@ -21,10 +21,14 @@ internal abstract partial class WarehouseStatements
 {
     private readonly TableNames _tables;
 
+    /// <summary>True where the engine's spelling is the common one (SQL Server): <see cref="Common"/> has nothing to do.</summary>
+    private readonly bool _spelledAsWritten;
+
     protected WarehouseStatements(WarehouseDialect dialect, TableNames tables)
     {
         Dialect = dialect;
         _tables = tables;
+        _spelledAsWritten = dialect.Quote("a]b") == "[a]]b]" && dialect.Param("p") == "@p";
     }
 
     /// <summary>The engine's quoting, parameters and capabilities.</summary>
@@ -57,6 +61,11 @@ internal abstract partial class WarehouseStatements
     /// </summary>
     internal string Common(string sql)
     {
+        if (_spelledAsWritten)
+        {
+            return sql;
+        }
+
         var text = new StringBuilder(sql.Length + 64);
         for (var i = 0; i < sql.Length; i++)
         {
