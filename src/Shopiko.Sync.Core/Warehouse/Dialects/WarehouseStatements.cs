@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -21,14 +22,22 @@ internal abstract partial class WarehouseStatements
 {
     private readonly TableNames _tables;
 
-    /// <summary>True where the engine's spelling is the common one (SQL Server): <see cref="Common"/> has nothing to do.</summary>
-    private readonly bool _spelledAsWritten;
+    /// <summary>What <see cref="Common"/> looks for on this engine (literals, and the names or parameters it spells otherwise); null where it spells everything as written (SQL Server).</summary>
+    private readonly SearchValues<char>? _marks;
 
     protected WarehouseStatements(WarehouseDialect dialect, TableNames tables)
     {
         Dialect = dialect;
         _tables = tables;
-        _spelledAsWritten = dialect.Quote("a]b") == "[a]]b]" && dialect.Param("p") == "@p";
+        var namesAsWritten = dialect.Quote("a]b") == "[a]]b]";
+        var parametersAsWritten = dialect.Param("p") == "@p";
+        _marks = (namesAsWritten, parametersAsWritten) switch
+        {
+            (true, true) => null,
+            (false, true) => SearchValues.Create("['`"),
+            (true, false) => SearchValues.Create("@'`"),
+            (false, false) => SearchValues.Create("[@'`"),
+        };
     }
 
     /// <summary>The engine's quoting, parameters and capabilities.</summary>
@@ -61,81 +70,109 @@ internal abstract partial class WarehouseStatements
     /// </summary>
     internal string Common(string sql)
     {
-        if (_spelledAsWritten)
+        if (_marks is null)
         {
             return sql;
         }
 
         var text = new StringBuilder(sql.Length + 64);
-        for (var i = 0; i < sql.Length; i++)
+        var rest = sql.AsSpan();
+        while (true)
         {
-            var c = sql[i];
-            if (c is '\'' or '`')
+            var at = rest.IndexOfAny(_marks);
+            if (at < 0)
             {
-                // A literal or a backtick name: copied to its closing quote (a doubled quote stays inside).
-                var end = i + 1;
-                while (end < sql.Length)
-                {
-                    if (sql[end] == c)
-                    {
-                        if (end + 1 < sql.Length && sql[end + 1] == c)
-                        {
-                            end += 2;
-                            continue;
-                        }
-
-                        break;
-                    }
-
-                    end++;
-                }
-
-                var stop = Math.Min(end, sql.Length - 1);
-                text.Append(sql, i, stop - i + 1);
-                i = stop;
+                text.Append(rest);
+                return text.ToString();
             }
-            else if (c == '[')
+
+            text.Append(rest[..at]);
+            rest = rest[at..];
+            var used = rest[0] switch
             {
-                var name = new StringBuilder();
-                var end = i + 1;
-                for (; end < sql.Length; end++)
-                {
-                    if (sql[end] == ']')
-                    {
-                        if (end + 1 < sql.Length && sql[end + 1] == ']')
-                        {
-                            name.Append(']');
-                            end++;
-                            continue;
-                        }
+                '[' => AppendName(rest, text),
+                '@' => AppendParameter(rest, text),
+                _ => AppendQuoted(rest, text),
+            };
+            rest = rest[used..];
+        }
+    }
 
-                        break;
-                    }
-
-                    name.Append(sql[end]);
-                }
-
-                text.Append(Dialect.Quote(name.ToString()));
-                i = end;
-            }
-            else if (c == '@' && i + 1 < sql.Length && (char.IsAsciiLetter(sql[i + 1]) || sql[i + 1] == '_'))
+    /// <summary><c>[name]</c> (a doubled <c>]</c> inside) as the dialect quotes it; returns the characters read.</summary>
+    private int AppendName(ReadOnlySpan<char> sql, StringBuilder text)
+    {
+        var end = 1;
+        var escaped = false;
+        while (true)
+        {
+            var close = sql[end..].IndexOf(']');
+            if (close < 0)
             {
-                var end = i + 1;
-                while (end < sql.Length && (char.IsAsciiLetterOrDigit(sql[end]) || sql[end] == '_'))
-                {
-                    end++;
-                }
+                end = sql.Length;
+                break;
+            }
 
-                text.Append(Dialect.Param(sql[(i + 1)..end]));
-                i = end - 1;
-            }
-            else
+            end += close;
+            if (end + 1 < sql.Length && sql[end + 1] == ']')
             {
-                text.Append(c);
+                escaped = true;
+                end += 2;
+                continue;
             }
+
+            break;
         }
 
-        return text.ToString();
+        var name = sql[1..Math.Min(end, sql.Length)].ToString();
+        text.Append(Dialect.Quote(escaped ? name.Replace("]]", "]", StringComparison.Ordinal) : name));
+        return Math.Min(end + 1, sql.Length);
+    }
+
+    /// <summary><c>@Name</c> as the dialect's parameter token (a lone <c>@</c> stays); returns the characters read.</summary>
+    private int AppendParameter(ReadOnlySpan<char> sql, StringBuilder text)
+    {
+        var end = 1;
+        while (end < sql.Length && (char.IsAsciiLetter(sql[end]) || sql[end] == '_' || (end > 1 && char.IsAsciiDigit(sql[end]))))
+        {
+            end++;
+        }
+
+        if (end == 1)
+        {
+            text.Append('@');
+            return 1;
+        }
+
+        text.Append(Dialect.Param(sql[1..end].ToString()));
+        return end;
+    }
+
+    /// <summary>A literal or a backtick name, copied to its closing quote (a doubled quote stays inside); returns the characters read.</summary>
+    private static int AppendQuoted(ReadOnlySpan<char> sql, StringBuilder text)
+    {
+        var quote = sql[0];
+        var end = 1;
+        while (true)
+        {
+            var close = sql[end..].IndexOf(quote);
+            if (close < 0)
+            {
+                end = sql.Length;
+                break;
+            }
+
+            end += close + 1;
+            if (end < sql.Length && sql[end] == quote)
+            {
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        text.Append(sql[..end]);
+        return end;
     }
 
     /// <summary>
