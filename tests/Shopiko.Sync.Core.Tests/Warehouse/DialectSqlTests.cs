@@ -192,15 +192,16 @@ public sealed partial class DialectSqlTests
     }
 
     [Theory]
-    [InlineData("SqlServer", "SELECT [a]]b], `t` FROM [Goods] WHERE [c] = @P1 AND [d] = '[x] @y ''z' AND [e] IN (@A_0)")]
-    [InlineData("Access", "SELECT [a]]b], `t` FROM [Goods] WHERE [c] = ?P1? AND [d] = '[x] @y ''z' AND [e] IN (?A_0?)")]
-    [InlineData("MySql", "SELECT `a]b`, `t` FROM `Goods` WHERE `c` = @P1 AND `d` = '[x] @y ''z' AND `e` IN (@A_0)")]
-    [InlineData("Sqlite", "SELECT `a]b`, `t` FROM `Goods` WHERE `c` = @P1 AND `d` = '[x] @y ''z' AND `e` IN (@A_0)")]
+    [InlineData("SqlServer", "SELECT [a]]b], `t`, [o'b @x] FROM [Goods] WHERE [c] = @P1 AND [d] = '[x] @y ''z' AND [e] IN (@A_0)")]
+    [InlineData("Access", "SELECT [a]]b], `t`, [o'b @x] FROM [Goods] WHERE [c] = ?P1? AND [d] = '[x] @y ''z' AND [e] IN (?A_0?)")]
+    [InlineData("MySql", "SELECT `a]b`, `t`, `o'b @x` FROM `Goods` WHERE `c` = @P1 AND `d` = '[x] @y ''z' AND `e` IN (@A_0)")]
+    [InlineData("Sqlite", "SELECT `a]b`, `t`, `o'b @x` FROM `Goods` WHERE `c` = @P1 AND `d` = '[x] @y ''z' AND `e` IN (@A_0)")]
     public void The_common_spelling_becomes_the_engine_s_quotes_and_parameters_and_nothing_else(string name, string expected)
     {
-        // Brackets are names and @Name parameters; a literal and a name already in backticks pass as they are.
+        // Brackets are names and @Name parameters; a literal and a name already in backticks pass as they are, and
+        // nothing inside a name is read as a quote or a parameter.
         var statements = Dialect(name).CreateStatements(MixedCaseTables());
-        statements.Common("SELECT [a]]b], `t` FROM [Goods] WHERE [c] = @P1 AND [d] = '[x] @y ''z' AND [e] IN (@A_0)").Should().Be(expected);
+        statements.Common("SELECT [a]]b], `t`, [o'b @x] FROM [Goods] WHERE [c] = @P1 AND [d] = '[x] @y ''z' AND [e] IN (@A_0)").Should().Be(expected);
     }
 
     [GeneratedRegex(@"\?(\w+)\?")]

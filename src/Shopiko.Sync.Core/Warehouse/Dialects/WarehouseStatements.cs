@@ -22,21 +22,24 @@ internal abstract partial class WarehouseStatements
 {
     private readonly TableNames _tables;
 
-    /// <summary>What <see cref="Common"/> looks for on this engine (literals, and the names or parameters it spells otherwise); null where it spells everything as written (SQL Server).</summary>
+    /// <summary>What <see cref="Common"/> looks for on this engine; null where it spells everything as written (SQL Server).</summary>
     private readonly SearchValues<char>? _marks;
+
+    /// <summary>True where names keep their brackets (Access): they are only skipped, so nothing inside them is read as SQL.</summary>
+    private readonly bool _namesAsWritten;
 
     protected WarehouseStatements(WarehouseDialect dialect, TableNames tables)
     {
         Dialect = dialect;
         _tables = tables;
-        var namesAsWritten = dialect.Quote("a]b") == "[a]]b]";
+        _namesAsWritten = dialect.Quote("a]b") == "[a]]b]";
         var parametersAsWritten = dialect.Param("p") == "@p";
-        _marks = (namesAsWritten, parametersAsWritten) switch
+        _marks = (_namesAsWritten, parametersAsWritten) switch
         {
             (true, true) => null,
+            // Parameters as written (MySQL, SQLite): only names change, and literals and backtick names are skipped.
             (false, true) => SearchValues.Create("['`"),
-            (true, false) => SearchValues.Create("@'`"),
-            (false, false) => SearchValues.Create("[@'`"),
+            _ => SearchValues.Create("[@'`"),
         };
     }
 
@@ -98,7 +101,7 @@ internal abstract partial class WarehouseStatements
         }
     }
 
-    /// <summary><c>[name]</c> (a doubled <c>]</c> inside) as the dialect quotes it; returns the characters read.</summary>
+    /// <summary><c>[name]</c> (a doubled <c>]</c> inside) as the dialect quotes it (as it is where names keep their brackets); returns the characters read.</summary>
     private int AppendName(ReadOnlySpan<char> sql, StringBuilder text)
     {
         var end = 1;
@@ -123,9 +126,16 @@ internal abstract partial class WarehouseStatements
             break;
         }
 
+        var read = Math.Min(end + 1, sql.Length);
+        if (_namesAsWritten)
+        {
+            text.Append(sql[..read]);
+            return read;
+        }
+
         var name = sql[1..Math.Min(end, sql.Length)].ToString();
         text.Append(Dialect.Quote(escaped ? name.Replace("]]", "]", StringComparison.Ordinal) : name));
-        return Math.Min(end + 1, sql.Length);
+        return read;
     }
 
     /// <summary><c>@Name</c> as the dialect's parameter token (a lone <c>@</c> stays); returns the characters read.</summary>
