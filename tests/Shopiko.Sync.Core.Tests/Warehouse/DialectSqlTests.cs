@@ -178,6 +178,32 @@ public sealed partial class DialectSqlTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void A_dialect_declares_the_multi_row_link_upsert_exactly_when_its_statements_write_one(string name)
+    {
+        var dialect = Dialect(name);
+        var statements = dialect.CreateStatements(MixedCaseTables());
+        var overridden = statements.GetType().GetMethod(nameof(WarehouseStatements.UpsertLinks))!.DeclaringType != typeof(WarehouseStatements);
+
+        overridden.Should().Be(dialect.UpsertsLinkRows, "the capability is declared beside the statement it promises");
+        (dialect.BuildSql(MixedCaseTables()).UpsertLinks is null).Should().Be(!dialect.UpsertsLinkRows);
+        dialect.UpsertsLinkRows.Should().Be(name != "Access", "Jet has no upsert: the store updates, then inserts, row by row");
+    }
+
+    [Theory]
+    [InlineData("SqlServer", "SELECT [a]]b], `t`, [o'b @x] FROM [Goods] WHERE [c] = @P1 AND [d] = '[x] @y ''z' AND [e] IN (@A_0)")]
+    [InlineData("Access", "SELECT [a]]b], `t`, [o'b @x] FROM [Goods] WHERE [c] = ?P1? AND [d] = '[x] @y ''z' AND [e] IN (?A_0?)")]
+    [InlineData("MySql", "SELECT `a]b`, `t`, `o'b @x` FROM `Goods` WHERE `c` = @P1 AND `d` = '[x] @y ''z' AND `e` IN (@A_0)")]
+    [InlineData("Sqlite", "SELECT `a]b`, `t`, `o'b @x` FROM `Goods` WHERE `c` = @P1 AND `d` = '[x] @y ''z' AND `e` IN (@A_0)")]
+    public void The_common_spelling_becomes_the_engine_s_quotes_and_parameters_and_nothing_else(string name, string expected)
+    {
+        // Brackets are names and @Name parameters; a literal and a name already in backticks pass as they are, and
+        // nothing inside a name is read as a quote or a parameter.
+        var statements = Dialect(name).CreateStatements(MixedCaseTables());
+        statements.Common("SELECT [a]]b], `t`, [o'b @x] FROM [Goods] WHERE [c] = @P1 AND [d] = '[x] @y ''z' AND [e] IN (@A_0)").Should().Be(expected);
+    }
+
     [GeneratedRegex(@"\?(\w+)\?")]
     private static partial Regex AccessParameter();
 }

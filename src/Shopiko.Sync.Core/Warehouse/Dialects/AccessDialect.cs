@@ -56,18 +56,7 @@ internal sealed class AccessDialect : WarehouseDialect
 
     public override bool BatchesStatements => false;
 
-    protected override string LastIdentity => "SELECT @@IDENTITY";
-
-    protected override string UpperTrim(string expression) => $"UCASE(TRIM({expression}))";
-
-    protected override string Upper(string expression) => $"UCASE({expression})";
-
-    // Jet has no hash function: each value's length and numeric value, weighted by position. A change that keeps both
-    // (a name's letter swapped for another) is left to the reconciliation pass.
-    protected override string RowHash(IReadOnlyList<string> columns) =>
-        "(" + string.Join(" + ", columns.Select((c, i) => $"{i + 1} * (LEN({c} & '') + VAL({c} & ''))")) + ")";
-
-    protected override string IntDiv(string expression, int divisor) => $"{expression} \\ {divisor}";
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new AccessStatements(this, tables);
 
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {

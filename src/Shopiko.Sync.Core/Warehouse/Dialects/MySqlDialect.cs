@@ -20,46 +20,9 @@ internal sealed class MySqlDialect : WarehouseDialect
 
     public override string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
 
-    // InnoDB's default REPEATABLE READ would let MAX(Acct) and plain reads see a snapshot older than a concurrent
-    // cashier's commit; READ COMMITTED plus FOR UPDATE on stock rows reads the latest committed state.
-    protected override string LockSuffix => " FOR UPDATE";
+    public override bool UpsertsLinkRows => true;
 
-    protected override string LastIdentity => "SELECT LAST_INSERT_ID()";
-
-    // VALUES(col) rather than an alias: MariaDB and MySQL before 8.0.19 know only this form (8.0.20+ merely warns).
-    protected override SqlBatch? UpsertLinks(LinkRows rows)
-    {
-        var (values, parameters) = LinkRowValues(rows, "@Scope, @Entity, ", ", @Now");
-        return new SqlBatch(
-            $"INSERT INTO `{SyncStateTables.Links}` (`Scope`, `Entity`, `LocalId`, `RemoteId`, `ContentHash`, `UpdatedAt`) VALUES {values} " +
-            "ON DUPLICATE KEY UPDATE `RemoteId` = VALUES(`RemoteId`), `ContentHash` = VALUES(`ContentHash`), `UpdatedAt` = VALUES(`UpdatedAt`)",
-            parameters);
-    }
-
-    // CRC32 of the values joined by a separator no text holds (CONCAT_WS skips NULLs, a difference not worth a scan).
-    protected override string RowHash(IReadOnlyList<string> columns) => $"CRC32(CONCAT_WS(CHAR(31), {string.Join(", ", columns)}))";
-
-    protected override string IntDiv(string expression, int divisor) => $"{expression} DIV {divisor}";
-
-    // InnoDB keeps each table's last-write time in memory (information_schema UPDATE_TIME, whole seconds; NULL after a
-    // restart until the next write). It is trusted only when nothing could hide behind it: every table is InnoDB with a
-    // time strictly older than a second before the server's own NOW() (a commit later in the same second would leave the
-    // value as it is), and no other transaction is open that started within a second of those times (MariaDB stamps a
-    // table with the start time of the transaction that wrote it, not its commit time, so one still open could commit
-    // later and leave the same value). Otherwise the stamp is NULL: don't know, compute the checksums.
-    protected override string? ChangeStampSql(IReadOnlyList<string> tables)
-    {
-        static string Literal(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
-        return "SELECT CASE WHEN s.Tables = " + tables.Count + " AND s.Known = " + tables.Count + " AND NOT EXISTS (" +
-            "SELECT 1 FROM information_schema.INNODB_TRX x WHERE x.trx_mysql_thread_id <> CONNECTION_ID() " +
-            "AND x.trx_started >= s.Oldest - INTERVAL 1 SECOND AND x.trx_started <= s.Newest + INTERVAL 1 SECOND) THEN s.Stamp END AS Stamp " +
-            "FROM (SELECT COUNT(*) AS Tables, " +
-            "SUM(t.ENGINE = 'InnoDB' AND t.UPDATE_TIME IS NOT NULL AND t.UPDATE_TIME < NOW() - INTERVAL 1 SECOND) AS Known, " +
-            "MIN(t.UPDATE_TIME) AS Oldest, MAX(t.UPDATE_TIME) AS Newest, " +
-            "GROUP_CONCAT(t.TABLE_NAME, ':', UNIX_TIMESTAMP(t.UPDATE_TIME) ORDER BY t.TABLE_NAME SEPARATOR '|') AS Stamp " +
-            "FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = DATABASE() " +
-            $"AND t.TABLE_NAME IN ({string.Join(", ", tables.Select(Literal))})) s";
-    }
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new MySqlStatements(this, tables);
 
     // MySQL 8 serves UPDATE_TIME from a statistics cache (information_schema_stats_expiry, a day by default): the session
     // asks for live values. MariaDB reads them live and knows no such variable. Without the PROCESS privilege

@@ -48,28 +48,9 @@ internal sealed class SqlServerDialect : WarehouseDialect
 
     public override string DefaultTableName(string logical) => PascalNames.GetValueOrDefault(logical, logical);
 
-    // UPDLOCK keeps a concurrent writer from reading the same stock rows before we update them; HOLDLOCK covers the range.
-    protected override string LockHint => " WITH (UPDLOCK, HOLDLOCK)";
+    public override bool UpsertsLinkRows => true;
 
-    protected override string LastIdentity => "SELECT CAST(SCOPE_IDENTITY() AS int)";
-
-    // One set-based MERGE per batch; HOLDLOCK closes the gap between the match and the insert for concurrent writers.
-    protected override SqlBatch? UpsertLinks(LinkRows rows)
-    {
-        var (values, parameters) = LinkRowValues(rows, "", "");
-        return new SqlBatch(
-            $"MERGE [{SyncStateTables.Links}] WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s ([LocalId], [RemoteId], [ContentHash]) " +
-            "ON t.[Scope] = @Scope AND t.[Entity] = @Entity AND t.[LocalId] = s.[LocalId] " +
-            "WHEN MATCHED THEN UPDATE SET [RemoteId] = s.[RemoteId], [ContentHash] = s.[ContentHash], [UpdatedAt] = @Now " +
-            "WHEN NOT MATCHED THEN INSERT ([Scope], [Entity], [LocalId], [RemoteId], [ContentHash], [UpdatedAt]) " +
-            "VALUES (@Scope, @Entity, s.[LocalId], s.[RemoteId], s.[ContentHash], @Now);",
-            parameters);
-    }
-
-    protected override string UpperTrim(string expression) => $"UPPER(LTRIM(RTRIM({expression})))";
-
-    // BINARY_CHECKSUM is case-sensitive (CHECKSUM follows the collation and would miss a name's new capital letter).
-    protected override string RowHash(IReadOnlyList<string> columns) => $"CAST(BINARY_CHECKSUM({string.Join(", ", columns)}) AS BIGINT)";
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new SqlServerStatements(this, tables);
 
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {

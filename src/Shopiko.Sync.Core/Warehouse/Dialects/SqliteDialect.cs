@@ -3,7 +3,6 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Warehouse.Dialects;
 
@@ -66,39 +65,9 @@ internal sealed class SqliteDialect : WarehouseDialect
     // SQLite locks the whole database for a writer (BEGIN IMMEDIATE); Serializable is what it really provides.
     public override IsolationLevel WriteIsolation => IsolationLevel.Serializable;
 
-    protected override string LastIdentity => "SELECT last_insert_rowid()";
+    public override bool UpsertsLinkRows => true;
 
-    // The rows travel as one JSON array: Microsoft.Data.Sqlite looks parameters up by name one by one, so 1,500 named
-    // parameters cost more than the insert. UPSERT needs SQLite 3.24 and json_each 3.9 (the bundled one is far newer);
-    // "WHERE true" keeps ON CONFLICT from being read as a join constraint of the SELECT.
-    protected override SqlBatch? UpsertLinks(LinkRows rows) => new(
-        $"INSERT INTO `{SyncStateTables.Links}` (`Scope`, `Entity`, `LocalId`, `RemoteId`, `ContentHash`, `UpdatedAt`) " +
-        "SELECT @Scope, @Entity, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), @Now " +
-        "FROM json_each(@Rows) WHERE true " +
-        "ON CONFLICT (`Scope`, `Entity`, `LocalId`) DO UPDATE SET `RemoteId` = excluded.`RemoteId`, " +
-        "`ContentHash` = excluded.`ContentHash`, `UpdatedAt` = excluded.`UpdatedAt`",
-        new { rows.Scope, rows.Entity, rows.Now, Rows = RowsJson(rows.Rows) });
-
-    private static string RowsJson(IReadOnlyList<SyncLink> rows)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(rows.Count * 96 + 2);
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var row in rows)
-            {
-                writer.WriteStartArray();
-                writer.WriteNumberValue(row.LocalId);
-                writer.WriteStringValue(row.RemoteId);
-                writer.WriteStringValue(row.ContentHash);
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    protected internal override WarehouseStatements CreateStatements(TableNames tables) => new SqliteStatements(this, tables);
 
     // A commit writes the file or its write-ahead log, so their sizes and times change with every write by anyone (the
     // program, the library): an idle database keeps the catalogue checksums, computed in this process, from running.
@@ -113,9 +82,6 @@ internal sealed class SqliteDialect : WarehouseDialect
         static string Of(FileInfo f) => f.Exists ? $"{f.Length}@{f.LastWriteTimeUtc.Ticks}" : "-";
         return $"{Of(new FileInfo(file))}|{Of(new FileInfo(file + "-wal"))}";
     }
-
-    // SQLite has no hash function built in: the store registers one on every connection it opens (RowHashFunction).
-    protected override string RowHash(IReadOnlyList<string> columns) => $"{RowHashFunction.Name}({string.Join(", ", columns)})";
 
     public override async Task<IReadOnlyList<string>> ListTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {

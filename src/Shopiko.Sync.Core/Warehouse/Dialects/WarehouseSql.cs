@@ -1,6 +1,9 @@
 namespace Shopiko.Sync.Warehouse.Dialects;
 
-/// <summary>Every statement the store runs, built by a dialect for one database's actual table names.</summary>
+/// <summary>
+/// Every statement the store runs, for one database's actual table names: what <see cref="WarehouseStatements.ToSql"/>
+/// hands over (each one is written as a member of <see cref="WarehouseStatements"/> and the provider's subclass).
+/// </summary>
 internal sealed class WarehouseSql
 {
     /// <summary>The fast path's statements (change detection).</summary>
@@ -95,8 +98,8 @@ internal sealed class WarehouseSql
 
     /// <summary>
     /// One statement inserting or updating link rows of one scope and entity (at most
-    /// <see cref="WarehouseDialect.MaxRowsPerStatement"/>), or null where the engine has no multi-row upsert (Access:
-    /// <see cref="UpdateLink"/> then <see cref="InsertLink"/> row by row).
+    /// <see cref="WarehouseDialect.MaxRowsPerStatement"/>), or null where the engine has no multi-row upsert
+    /// (<see cref="WarehouseDialect.UpsertsLinkRows"/> false, Access: <see cref="UpdateLink"/> then <see cref="InsertLink"/> row by row).
     /// </summary>
     public required Func<LinkRows, SqlBatch>? UpsertLinks { get; init; }
     public required string ClearLinkHashes { get; init; }

@@ -16,8 +16,8 @@ internal sealed partial class AccessAnalysis
         "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "NULL", "IS", "IN", "AS", "ORDER", "BY", "GROUP", "DESC", "ASC",
         "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE", "LEFT", "JOIN", "ON", "UNION", "ALL", "DISTINCT",
         "COUNT", "SUM", "MAX", "MIN", "ABS", "UCASE", "TRIM",
-        // The fast path's row hash (LEN, VAL: Jet functions) and mark read (LIKE: a Jet operator, not a name).
-        "LEN", "VAL", "LIKE",
+        // The fast path's row hash (LEN, ASC above, MID, RIGHT, VAL: Jet functions) and mark read (LIKE: a Jet operator, not a name).
+        "LEN", "MID", "RIGHT", "VAL", "LIKE",
     };
 
     /// <summary>Constructs Jet/ACE SQL does not have, with what the dialect must do instead.</summary>
@@ -185,8 +185,10 @@ internal sealed partial class AccessAnalysis
                 continue;
             }
 
-            // DESC and ASC are keywords only where they end an ORDER BY item ("WHERE Desc = 1" names a column).
-            var sortWord = (t.Is("DESC") || t.Is("ASC")) && Next(i) is { } following && !following.IsSymbol(",");
+            // DESC and ASC are keywords only where they end an ORDER BY item ("WHERE Desc = 1" names a column); ASC( is
+            // Jet's character code function.
+            var sortWord = (t.Is("DESC") || t.Is("ASC")) && Next(i) is { } following && !following.IsSymbol(",")
+                && !(t.Is("ASC") && following.IsSymbol("("));
             if (t.Kind == Kind.Word && (!Keywords.Contains(t.Text) || sortWord) && !Unsupported.ContainsKey(t.Text))
             {
                 // A word that is neither a keyword nor an alias (g in g.[ID]) is a name: it would have to be in brackets.
