@@ -8,6 +8,12 @@ namespace Shopiko.Sync.Sync.Export.FastPath;
 /// those checksums. When that stamp is as the last reconciliation remembered it, nothing was written to the catalogue
 /// since: its remembered checksums are the current ones, and the database is spared computing them again.
 /// </summary>
+/// <remarks>
+/// Nothing can be lost by that: the full comparison reads every row whatever the checksums say, and remembered checksums
+/// can only be older than the rows, never newer — a change they do not reflect makes the next catalogue check read that
+/// range again, it is never taken as sent. The checksums are still taken before the read, never beside it: a change
+/// committed after the read saw its range but before the checksum was computed would then be in neither.
+/// </remarks>
 internal static class ReconciliationMarks
 {
     /// <summary>Takes the marks; <see cref="FastPathReport.CatalogueChecked"/> says whether the checksums were computed.</summary>
