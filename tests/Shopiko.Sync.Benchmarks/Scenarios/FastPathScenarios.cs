@@ -40,7 +40,8 @@ internal static class FastPathScenarios
                     "< 1 s", $"{reconcile.Export!.ItemsSent} sent, {reconcile.FastPath?.MissedItems ?? 0} missed by the fast path; {Phases(reconcile)}", cost.WallSeconds < 1 ? "met" : "MISSED"]);
             }
 
-            output.WriteLine($"  reconciliation: {cost.WallSeconds:N2} s, {reconcile.Export!.ItemsSent} sent; {Phases(reconcile)}");
+            var db = cost.Db is { } d ? $"; DB rows {d.RowsScanned + d.RowsByIndex:N0} ({d.RowsByIndex:N0} by index), DB CPU {cost.DbCpuSeconds:N2} s" : "";
+            output.WriteLine($"  reconciliation: {cost.WallSeconds:N2} s, {reconcile.Export!.ItemsSent} sent; {Phases(reconcile)}; engine CPU {cost.EngineCpuSeconds:N2} s{db}");
         }
 
         if (reconciliations is not null)
