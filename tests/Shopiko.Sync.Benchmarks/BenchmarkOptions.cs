@@ -55,6 +55,12 @@ public sealed record BenchmarkOptions
     /// </summary>
     public bool FastPath { get; init; }
 
+    /// <summary>
+    /// Of the fast-path scenarios, run only the reconciliation this many times (each printed with its phases) and skip the
+    /// service loop: the cheapest way to reproduce the reconciliation row. Null: all of them, the reconciliation once.
+    /// </summary>
+    public int? Reconciliations { get; init; }
+
     /// <summary>The warehouse providers, each a separate run with its own table.</summary>
     public IReadOnlyList<WarehouseProvider> Providers { get; init; } = [WarehouseProvider.MySql, WarehouseProvider.Sqlite];
 

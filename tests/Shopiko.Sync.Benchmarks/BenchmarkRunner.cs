@@ -68,7 +68,7 @@ public static class BenchmarkRunner
 
             if (options.FastPath)
             {
-                var fast = await FastPathScenarios.RunAsync(context, output, ct).ConfigureAwait(false);
+                var fast = await FastPathScenarios.RunAsync(context, options.Reconciliations, output, ct).ConfigureAwait(false);
                 FastPathScenarios.Write(output, Title(provider), fast);
             }
 

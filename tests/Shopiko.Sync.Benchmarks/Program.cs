@@ -23,10 +23,11 @@ var shopProducts = new Option<int?>("--shop-products") { Description = "Products
 var shopCustomers = new Option<int?>("--shop-customers") { Description = "Customers registered in the shop." };
 var changed = new Option<double?>("--changed-percent") { Description = "Share of goods changed before the changed re-export." };
 var fastPath = new Option<bool?>("--fast-path") { Description = "Run issue 12's fast-path scenarios too (default: with the full size)." };
+var reconciliationOnly = new Option<int?>("--reconciliations") { Description = "Of issue 12's scenarios run only the reconciliation, this many times, each with its phases (no service loop)." };
 
 var root = new RootCommand("Shopiko.Sync benchmark (issue 6): exports and imports on a generated Warehouse Pro database and a sandbox shop, each beside its floor.")
 {
-    size, provider, inProcess, goods, groups, partners, orders, lines, shopProducts, shopCustomers, changed, fastPath,
+    size, provider, inProcess, goods, groups, partners, orders, lines, shopProducts, shopCustomers, changed, fastPath, reconciliationOnly,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -54,7 +55,8 @@ root.SetAction(async (parse, ct) =>
             _ => [WarehouseProvider.MySql, WarehouseProvider.Sqlite],
         },
         Sandbox = parse.GetValue(inProcess) ? SandboxPlacement.InProcess : SandboxPlacement.ChildProcess,
-        FastPath = parse.GetValue(fastPath) ?? name == "full",
+        FastPath = parse.GetValue(fastPath) ?? (name == "full" || parse.GetValue(reconciliationOnly) is not null),
+        Reconciliations = parse.GetValue(reconciliationOnly),
     };
     await BenchmarkRunner.RunAsync(options, Console.Out, ct);
     return 0;

@@ -220,15 +220,16 @@ public class FastPathTests
     private static decimal? StockInShop(SyncRig rig, int goodId) => rig.Shop.State.StockOf(goodId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
-/// <summary>A sync state that "dies" in the chosen write (every other member goes to the real one).</summary>
+/// <summary>A sync state or store that "dies" in the chosen member (every other member goes to the real one).</summary>
 public class CrashingStore : DispatchProxy
 {
-    private ISyncStateStore _inner = null!;
+    private object _inner = null!;
     private string _method = "";
 
-    internal static ISyncStateStore Wrap(ISyncStateStore inner, string method)
+    internal static T Wrap<T>(T inner, string method)
+        where T : class
     {
-        var proxy = Create<ISyncStateStore, CrashingStore>();
+        var proxy = Create<T, CrashingStore>();
         var crashing = (CrashingStore)(object)proxy;
         crashing._inner = inner;
         crashing._method = method;

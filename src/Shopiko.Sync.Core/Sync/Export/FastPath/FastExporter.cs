@@ -53,40 +53,6 @@ internal static class FastExporter
         await StockAsync(session, operations, created, ct).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Takes the marks a full export leaves behind (before it reads, so that what changes during it is seen by the next
-    /// fast pass): the operations window below the highest ID and every range's checksum.
-    /// </summary>
-    public static async Task<Captured> CaptureAsync(SyncSession session, CancellationToken ct)
-    {
-        var store = session.Store;
-        var all = await store.ProbeOperationsAsync(0, long.MaxValue, ct).ConfigureAwait(false);
-        var upper = all.MaxId ?? 0;
-        var floor = OperationsMark.FloorBelow(upper);
-        var rows = floor >= upper ? 0 : (await store.ProbeOperationsAsync(floor, upper, ct).ConfigureAwait(false)).Rows;
-        var marks = new List<KeyValuePair<string, string?>> { new(OperationsMark.Name, new OperationsMark(floor, upper, rows).ToString()) };
-        IReadOnlyList<RangeChecksum>? goods = null, partners = null;
-        if (session.Server.Export.Goods)
-        {
-            goods = await store.ReadChecksumsAsync(ChangeTable.Goods, session.Server.Export.PriceColumn, ct).ConfigureAwait(false);
-            marks.AddRange(await AllMarksAsync(session, CatalogueMarks.Goods, goods, ct).ConfigureAwait(false));
-        }
-
-        if (session.Server.Export.Partners)
-        {
-            partners = await store.ReadChecksumsAsync(ChangeTable.Partners, session.Server.Export.PriceColumn, ct).ConfigureAwait(false);
-            marks.AddRange(await AllMarksAsync(session, CatalogueMarks.Partners, partners, ct).ConfigureAwait(false));
-        }
-
-        return new Captured(marks, goods, partners);
-    }
-
-    private static async Task<IEnumerable<KeyValuePair<string, string?>>> AllMarksAsync(SyncSession session, string prefix, IReadOnlyList<RangeChecksum> current, CancellationToken ct)
-    {
-        var stored = await session.State.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
-        return CatalogueMarks.Compare(prefix, stored, current).Marks;
-    }
-
     /// <summary>Products of the goods ranges that changed; returns the goods sent (their stock goes next).</summary>
     private static async Task<List<int>> GoodsAsync(SyncSession session, CancellationToken ct)
     {

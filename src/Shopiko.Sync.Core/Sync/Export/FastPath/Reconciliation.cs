@@ -9,7 +9,9 @@ namespace Shopiko.Sync.Sync.Export.FastPath;
 /// from there: the goods the operations since its watermark moved and the ID ranges whose checksum changed. Whatever
 /// the full comparison then sends outside of that, the fast path missed (a document deleted below its window, an edit
 /// in place, a restored backup, a VAT rate or a group changed), and the report says so. The marks written when it
-/// finished arm the fast path.
+/// finished arm the fast path. The catalogue checksums are not computed again when the change stamp says nothing was
+/// written to the catalogue since the last reconciliation (<see cref="ReconciliationMarks"/>): the full comparison still
+/// reads every row, so nothing it would find is lost by that.
 /// </summary>
 internal static class Reconciliation
 {
@@ -22,7 +24,8 @@ internal static class Reconciliation
         }
 
         var armed = OperationsMark.TryParse(await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
-        var captured = await session.TimeAsync("export.marks", () => FastExporter.CaptureAsync(session, ct)).ConfigureAwait(false);
+        var checks = new FastPathReport();
+        var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, checks, ct)).ConfigureAwait(false);
         Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
         if (visible is not null)
@@ -55,8 +58,9 @@ internal static class Reconciliation
 
         if (visible is not null)
         {
-            var fast = session.Report.FastPath ??= new FastPathReport();
+            var fast = session.Report.FastPath ??= checks;
             fast.Armed = true;
+            fast.CatalogueChecked |= checks.CatalogueChecked;
             foreach (var (entity, count) in missed.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
                 fast.MissedItems += count;
