@@ -120,7 +120,7 @@ internal static class FastExporter
             }
 
             var table = LinkTable.Of(SyncEntity.Product, links);
-            var sender = new DeltaSender<ProductUpsert>(session, table, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
+            await using var sender = new DeltaSender<ProductUpsert>(session, table, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
             var basis = session.Basis;
             var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
             foreach (var good in goods)
@@ -177,7 +177,7 @@ internal static class FastExporter
                 links.AddRange(await store.ReadLinksInRangeAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
-            var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
+            await using var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
             foreach (var partner in partners)
             {
                 if (partner.Id > 1 && !partner.IsDeleted)
@@ -239,8 +239,9 @@ internal static class FastExporter
             if (overflow)
             {
                 fast.GoodsMoved = goods.Count;
-                var plan = await StockExporter.PrepareAsync(session, ct).ConfigureAwait(false);
-                await StockExporter.SendAsync(session, plan, ct).ConfigureAwait(false);
+                var products = await LinkTable.ReadAsync(store, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false);
+                var plan = await StockExporter.PrepareAsync(session, Task.FromResult(products), ct).ConfigureAwait(false);
+                await StockExporter.SendAsync(session, plan, products, ct).ConfigureAwait(false);
                 goods.Clear();
             }
             else
@@ -279,7 +280,7 @@ internal static class FastExporter
             quantities[level.GoodId] = quantities.GetValueOrDefault(level.GoodId) + level.Quantity;
         }
 
-        var sender = new DeltaSender<StockUpsert>(session, links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        await using var sender = new DeltaSender<StockUpsert>(session, links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
         foreach (var goodId in linked)
         {
             await sender.OfferAsync(goodId, StockExporter.Item(goodId, quantities), ct).ConfigureAwait(false);
