@@ -14,12 +14,17 @@ public class StagesTests
     {
         var cancelled = 0;
         var ended = 0;
+        var readers = 0;
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async Task ReaderAsync(CancellationToken ct)
         {
             try
             {
-                started.TrySetResult();
+                if (Interlocked.Increment(ref readers) == 2)
+                {
+                    started.TrySetResult();
+                }
+
                 await Task.Delay(Timeout.Infinite, ct);
             }
             catch (OperationCanceledException)
@@ -32,6 +37,7 @@ public class StagesTests
             }
         }
 
+        // Fails once both readers are open (a stage not started when the first failure comes never starts).
         async Task FailingAsync(CancellationToken ct)
         {
             await started.Task.WaitAsync(ct);

@@ -16,7 +16,7 @@ namespace Shopiko.Sync.Sync.Export;
 /// Three steps joined by channels: the comparer (<see cref="Hold(int, TItem, CancellationToken)"/>, on the caller's
 /// flow) queues full batches; one sender (<see cref="SendAsync"/>) sends them one request at a time, also while the
 /// caller's reader is still open (sending touches no database), and queues the shop's answers in batch order; one
-/// rememberer (<see cref="RememberAsync"/>, or <see cref="OfferAsync(int, TItem, CancellationToken)"/> one batch at a
+/// rememberer (<see cref="RememberAsync(CancellationToken)"/>, or <see cref="OfferAsync(int, TItem, CancellationToken)"/> one batch at a
 /// time) counts them and writes their links, one write at a time, while the next batch is with the shop.
 /// </para>
 /// <para>
@@ -101,7 +101,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
 
     /// <summary>
     /// Keeps an item to send when its content changed (or the run is full), without writing to the store: a full batch
-    /// goes to the shop at once; what the shop answers is remembered by <see cref="RememberAsync"/>. Returns whether it
+    /// goes to the shop at once; what the shop answers is remembered by <see cref="RememberAsync(CancellationToken)"/>. Returns whether it
     /// was kept. Only what changed stays in memory.
     /// </summary>
     /// <param name="localId">The warehouse id.</param>
@@ -209,10 +209,30 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
     /// sender ended; throws the sender's failure once the answers before it are remembered. After a failure (its own or
     /// the sender's) it remembers nothing more, and says so by throwing.
     /// </summary>
-    public async Task RememberAsync(CancellationToken ct)
+    public Task RememberAsync(CancellationToken ct) => RememberAsync(ct, ct);
+
+    /// <summary>
+    /// As <see cref="RememberAsync(CancellationToken)"/>, waiting for answers under <paramref name="wait"/> but writing
+    /// under <paramref name="write"/>: a writer stopped beside failing readers still finishes the write it began.
+    /// </summary>
+    public async Task RememberAsync(CancellationToken wait, CancellationToken write)
     {
-        while (await RememberNextAsync(ct).ConfigureAwait(false))
+        while (await RememberNextAsync(wait, write).ConfigureAwait(false))
         {
+        }
+    }
+
+    /// <summary>
+    /// After the stages ended with a failure: remembers the answers already there, without waiting for more (a sender
+    /// stopped before it ran never answers).
+    /// </summary>
+    public async Task RememberAnsweredAsync(CancellationToken ct)
+    {
+        ThrowIfRememberFailed();
+        while (_answers.Reader.TryRead(out var answer))
+        {
+            _taken++;
+            await GuardAsync(() => ApplyAsync(answer, ct)).ConfigureAwait(false);
         }
     }
 
@@ -256,15 +276,48 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
     }
 
     /// <summary>Takes the oldest answer, counts it and writes its links; false when the sender has ended and none is left.</summary>
-    private async Task<bool> RememberNextAsync(CancellationToken ct)
+    private Task<bool> RememberNextAsync(CancellationToken ct) => RememberNextAsync(ct, ct);
+
+    private async Task<bool> RememberNextAsync(CancellationToken wait, CancellationToken write)
+    {
+        ThrowIfRememberFailed();
+        Answer? answer;
+        while (!_answers.Reader.TryRead(out answer))
+        {
+            bool more;
+            try
+            {
+                // Throws the sender's failure once every answer before it was taken.
+                more = await _answers.Reader.WaitToReadAsync(wait).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (wait.IsCancellationRequested)
+            {
+                // Stopped waiting: nothing failed here, and the answers already there may still be remembered.
+                throw;
+            }
+            catch
+            {
+                Fail();
+                throw;
+            }
+
+            if (!more)
+            {
+                return false;
+            }
+        }
+
+        _taken++;
+        return await GuardAsync(() => ApplyAsync(answer, write)).ConfigureAwait(false);
+    }
+
+    private void ThrowIfRememberFailed()
     {
         if (_rememberFailed)
         {
             // Nothing is remembered after a failed batch or link write: the next run sends the rest again.
             throw new OperationCanceledException($"An earlier {_entityName} batch or link write of the run failed.");
         }
-
-        return await GuardAsync(() => TakeNextAsync(ct)).ConfigureAwait(false);
     }
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> remember)
@@ -275,27 +328,16 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
         }
         catch
         {
-            // A failed batch or link write ends the run: nothing more goes to the shop, nothing more is remembered.
-            _rememberFailed = true;
-            _stopped = true;
+            Fail();
             throw;
         }
     }
 
-    private async Task<bool> TakeNextAsync(CancellationToken ct)
+    /// <summary>A failed batch or link write ends the run: nothing more goes to the shop, nothing more is remembered.</summary>
+    private void Fail()
     {
-        Answer? answer;
-        while (!_answers.Reader.TryRead(out answer))
-        {
-            // Throws the sender's failure once every answer before it was taken.
-            if (!await _answers.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
-            {
-                return false;
-            }
-        }
-
-        _taken++;
-        return await ApplyAsync(answer, ct).ConfigureAwait(false);
+        _rememberFailed = true;
+        _stopped = true;
     }
 
     /// <summary>Counts an answer and writes its links.</summary>

@@ -142,27 +142,27 @@ internal static class ExportPipeline
 
         /// <summary>
         /// The link writer beside the readers: the products' answers as they come, then the customers'. It waits for the
-        /// senders under the stage's token, but writes under the run's own: a failure elsewhere must not cut short the
-        /// write of what the shop already answered (the sender it follows ends then, and so does this). A write that
-        /// fails stops it: nothing is remembered after it (<see cref="RememberLeftAsync"/> neither).
+        /// senders and their answers under the stage's token, but writes under the run's own: a failure elsewhere must not
+        /// cut short the write of what the shop already answered. A write that fails stops it: nothing is remembered
+        /// after it (<see cref="RememberLeftAsync"/> neither).
         /// </summary>
         private async Task WriteLinksAsync(CancellationToken stage)
         {
             if (goods)
             {
-                await (await _products.Task.WaitAsync(stage).ConfigureAwait(false)).RememberAsync(runToken).ConfigureAwait(false);
+                await (await _products.Task.WaitAsync(stage).ConfigureAwait(false)).RememberAsync(stage, runToken).ConfigureAwait(false);
             }
 
             if (partners)
             {
-                await (await _customers.Task.WaitAsync(stage).ConfigureAwait(false)).RememberAsync(runToken).ConfigureAwait(false);
+                await (await _customers.Task.WaitAsync(stage).ConfigureAwait(false)).RememberAsync(stage, runToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>
-        /// After a failure: remembers, in order, the answers no writer took yet — the customers' only once every product
-        /// answer is written, as on the way without failure. A failed write (or the sender's failure) ends it: the run's
-        /// failure is the one that counts.
+        /// After a failure (every stage has ended, and a stage stopped before it started never ran): remembers, in order,
+        /// the answers no writer took yet, without waiting for more — the customers' only once every product answer is
+        /// written, as on the way without failure. A failed write ends it: the run's failure is the one that counts.
         /// </summary>
         public async Task RememberLeftAsync(CancellationToken ct)
         {
@@ -170,12 +170,12 @@ internal static class ExportPipeline
             {
                 if (Products is { } products)
                 {
-                    await products.RememberAsync(ct).ConfigureAwait(false);
+                    await products.RememberAnsweredAsync(ct).ConfigureAwait(false);
                 }
 
                 if (Customers is { } customers)
                 {
-                    await customers.RememberAsync(ct).ConfigureAwait(false);
+                    await customers.RememberAnsweredAsync(ct).ConfigureAwait(false);
                 }
             }
             catch (Exception)

@@ -12,7 +12,7 @@ namespace Shopiko.Sync.Sync.Export;
 /// <remarks>
 /// <see cref="ReadAsync"/> reads and compares, keeping only the changed products; each full batch goes to the shop at
 /// once (the sender is a stage of the caller's), and what the shop answered is remembered by the caller
-/// (<see cref="DeltaSender{TItem}.RememberAsync"/>) — as it answers where the warehouse lets a write run beside the
+/// (<see cref="DeltaSender{TItem}.RememberAsync(CancellationToken)"/>) — as it answers where the warehouse lets a write run beside the
 /// readers, else once every reader has closed.
 /// </remarks>
 internal static class ProductExporter
