@@ -52,36 +52,31 @@ internal sealed class SyncSession
         ? [ImportObject.Id]
         : Server.Export.StockObjects.Select((o, i) => ResolveObject(o, $"Export:StockObjects:{i}").Id).Distinct().ToList();
 
-    private readonly Lock _productLinksLock = new();
-    private Task<LinkTable>? _productLinks;
-
-    /// <summary>
-    /// The product links of the scope, read once per run (on a pool thread, from the first call) and shared by the product
-    /// and stock exports, which may ask at the same time (the product export keeps them current as it sends, so stock sees
-    /// the products it just created).
-    /// </summary>
-    public Task<LinkTable> ProductLinksAsync(CancellationToken ct)
-    {
-        lock (_productLinksLock)
-        {
-            return _productLinks ??= Task.Run(() => LinkTable.ReadAsync(State, Scope, SyncEntity.Product, ct), ct);
-        }
-    }
-
     /// <summary>
     /// This run is a first export to a shop that was empty (<see cref="Matching.FirstRunGuard.ShopWasEmptyMark"/>): the
     /// export clears the mark once it has finished.
     /// </summary>
     public bool FirstExportUnderWay { get; set; }
 
-    /// <summary>Called for every item the shop accepted (entity name, local ID): the reconciliation tells what the fast path missed.</summary>
-    public Action<string, int>? Sent { get; set; }
+    private RunCollector? _collector;
+
+    /// <summary>
+    /// The one owner of the <see cref="Report"/> while the run's parts work side by side: they send it their counts,
+    /// quarantined items, warnings, plan lines, timings and accepted items.
+    /// </summary>
+    public RunCollector Collector => LazyInitializer.EnsureInitialized(ref _collector, () => new RunCollector(Report));
+
+    /// <summary>
+    /// True when the warehouse lets the run write (links) while its readers are open: the export then remembers each batch
+    /// as the shop answers it instead of after every reader closed. The store's dialect knows; the pipeline does not.
+    /// </summary>
+    public bool WritesWhileReading => global::Shopiko.Sync.Warehouse.Dialects.WarehouseDialect.WritesWhileReadingOn(Warehouse.Provider);
 
     /// <summary>Reports progress.</summary>
     public void Progress(string phase, long done, long? total = null) => Options.Progress?.Report(new SyncProgress(phase, done, total));
 
     /// <summary>Adds an item to the run's quarantine list.</summary>
-    public void Quarantine(string entity, string id, string reason) => Report.Quarantine.Add(new QuarantinedItem(entity, id, reason));
+    public void Quarantine(string entity, string id, string reason) => Collector.Quarantine(new QuarantinedItem(entity, id, reason));
 
     /// <summary>The text columns of the warehouse, as its database declares them.</summary>
     public Warehouse.Fitting.ColumnLimits Columns => Warehouse.Columns;
@@ -92,7 +87,7 @@ internal sealed class SyncSession
         foreach (var change in changes)
         {
             var message = change.Describe();
-            Report.Warnings.Add(new RunWarning(entity, id, change.Rule.Field, message) { LengthBefore = change.LengthBefore, LengthAfter = change.LengthAfter });
+            Collector.Warn(new RunWarning(entity, id, change.Rule.Field, message) { LengthBefore = change.LengthBefore, LengthAfter = change.LengthAfter });
             Log.TextFitted(Logger, entity, id, message);
         }
     }
@@ -112,7 +107,7 @@ internal sealed class SyncSession
         }
         finally
         {
-            Report.Timings[phase] = Math.Round(Time.GetElapsedTime(start).TotalSeconds, 3);
+            Collector.Timing(phase, Math.Round(Time.GetElapsedTime(start).TotalSeconds, 3));
         }
     }
 

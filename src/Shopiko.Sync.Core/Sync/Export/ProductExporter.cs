@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Shopiko.Sync.Shop.Contract;
+using Shopiko.Sync.Sync.SyncState;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Sync.Export;
@@ -9,10 +10,10 @@ namespace Shopiko.Sync.Sync.Export;
 /// when the shop already has it (as inactive), so deletions reach the shop without creating dead products.
 /// </summary>
 /// <remarks>
-/// Two steps, so that a run reads everything before it writes anything (SQLite with a rollback journal cannot commit
-/// the link writes while a reader is open): <see cref="PrepareAsync"/> reads and compares, keeping only the changed
-/// products and sending each full batch at once; the caller then sends the rest and remembers what the shop answered
-/// (<see cref="DeltaSender{TItem}.FlushAsync"/>) once every reader has closed.
+/// <see cref="ReadAsync"/> reads and compares, keeping only the changed products; each full batch goes to the shop at
+/// once (the sender is a stage of the caller's), and what the shop answered is remembered by the caller
+/// (<see cref="DeltaSender{TItem}.RememberAsync(CancellationToken)"/>) — as it answers where the warehouse lets a write run beside the
+/// readers, else once every reader has closed.
 /// </remarks>
 internal static class ProductExporter
 {
@@ -25,55 +26,49 @@ internal static class ProductExporter
     /// <summary>
     /// Reads the goods and keeps the products whose content changed. The reading (the driver and the row mapping) runs on
     /// one thread while mapping, hashing and comparing run on another, joined by a short queue of chunks; the product
-    /// links load meanwhile.
+    /// links load meanwhile (<paramref name="links"/>). The sender is handed to <paramref name="sender"/> as soon as the
+    /// links are there, and completed when the last good was compared.
     /// </summary>
-    public static async Task<DeltaSender<ProductUpsert>> PrepareAsync(SyncSession session, CancellationToken ct)
+    public static Task ReadAsync(SyncSession session, Task<LinkTable> links, TaskCompletionSource<DeltaSender<ProductUpsert>> sender, CancellationToken ct)
     {
-        var linksTask = session.ProductLinksAsync(ct);
         // Room for most of the goods read while the links load (16,000; 100,000 links take about as long as 30,000 goods), so
         // the reader seldom waits for them, at ~10 MB held.
         var queue = Channel.CreateBounded<Good[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reader = Task.Run(() => ReadGoodsAsync(session, queue.Writer, stop.Token), stop.Token);
-        try
+        return Stages.RunAsync(
+            [t => ReadGoodsAsync(session, queue.Writer, t), t => CompareAsync(session, links, queue.Reader, sender, t)],
+            ct);
+    }
+
+    private static async Task CompareAsync(
+        SyncSession session, Task<LinkTable> linksTask, ChannelReader<Good[]> queue, TaskCompletionSource<DeltaSender<ProductUpsert>> ready, CancellationToken ct)
+    {
+        var links = await linksTask.WaitAsync(ct).ConfigureAwait(false);
+        var sender = new DeltaSender<ProductUpsert>(session, links, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync, sendsAsStage: true);
+        if (!ready.TrySetResult(sender))
         {
-            var links = await linksTask.ConfigureAwait(false);
-            var sender = new DeltaSender<ProductUpsert>(session, links, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
-            var basis = session.Basis;
-            var column = session.Server.Export.PriceColumn;
-            var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
-            await foreach (var chunk in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            // The step stopped before the sender was handed over: it would never be run.
+            throw new OperationCanceledException("The export stopped before the sender was handed over.", ct);
+        }
+
+        var basis = session.Basis;
+        var column = session.Server.Export.PriceColumn;
+        var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
+        await foreach (var chunk in queue.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            foreach (var good in chunk)
             {
-                foreach (var good in chunk)
+                if (good.Id <= 1 || string.Equals(good.Code.Trim(), shippingCode, StringComparison.OrdinalIgnoreCase) ||
+                    (good.IsDeleted && links.ByLocal(good.Id)?.RemoteId is null))
                 {
-                    if (good.Id <= 1 || string.Equals(good.Code.Trim(), shippingCode, StringComparison.OrdinalIgnoreCase) ||
-                        (good.IsDeleted && links.ByLocal(good.Id)?.RemoteId is null))
-                    {
-                        continue;
-                    }
-
-                    // Only the changed products stay in memory: a run where little changed holds next to nothing.
-                    sender.Hold(good.Id, ProductMapper.Map(good, column, basis), ct);
+                    continue;
                 }
-            }
 
-            await reader.ConfigureAwait(false);
-            return sender;
+                // Only the changed products stay in memory: a run where little changed holds next to nothing.
+                sender.Hold(good.Id, ProductMapper.Map(good, column, basis), ct);
+            }
         }
-        catch (Exception)
-        {
-            // Stop the reader and let it close its connection; when it failed first, its error is the one to report.
-            await stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await reader.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
 
-            throw;
-        }
+        sender.Complete(ct);
     }
 
     private static async Task ReadGoodsAsync(SyncSession session, ChannelWriter<Good[]> queue, CancellationToken ct)

@@ -12,8 +12,8 @@ namespace Shopiko.Sync.Sync.Export;
 /// </summary>
 /// <remarks>
 /// <see cref="PrepareAsync"/> reads the stock links and levels and hashes the item of every good already linked to a
-/// product, while the other exports read; <see cref="SendAsync"/> runs after the products were sent, adds the goods they
-/// just linked, and sends what changed, in good order.
+/// product, while the other exports read; <see cref="SendAsync"/> runs after the products were sent and remembered, adds
+/// the goods they just linked, and sends what changed, in good order.
 /// </remarks>
 internal static class StockExporter
 {
@@ -23,46 +23,49 @@ internal static class StockExporter
     /// </summary>
     internal sealed record Plan(LinkTable Links, Dictionary<int, decimal> Quantities, int[] HashedIds, ContentHash.Digest[] Hashes);
 
-    /// <summary>Reads the stock links and levels (only reads) and hashes the item of every good linked so far.</summary>
-    public static async Task<Plan> PrepareAsync(SyncSession session, CancellationToken ct)
+    /// <summary>
+    /// Reads the stock links and levels (only reads, side by side) and hashes the item of every good linked so far
+    /// (<paramref name="productLinks"/>: as the run found them).
+    /// </summary>
+    public static async Task<Plan> PrepareAsync(SyncSession session, Task<LinkTable> productLinks, CancellationToken ct)
     {
-        var linksTask = Task.Run(() => LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Stock, ct), ct);
+        LinkTable? links = null;
         var quantities = new Dictionary<int, decimal>();
-        try
-        {
-            await foreach (var level in session.Store.ReadStockAsync(session.StockObjectIds, ct).ConfigureAwait(false))
-            {
-                quantities[level.GoodId] = quantities.GetValueOrDefault(level.GoodId) + level.Quantity;
-            }
-        }
-        catch (Exception)
-        {
-            // Let the other reader close before the failure goes up.
-            await Task.WhenAny(linksTask).ConfigureAwait(false);
-            throw;
-        }
-
-        var links = await linksTask.ConfigureAwait(false);
-        var ids = Linked(await session.ProductLinksAsync(ct).ConfigureAwait(false));
+        await Stages.RunAsync(
+            [
+                async t => links = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Stock, t).ConfigureAwait(false),
+                async t =>
+                {
+                    await foreach (var level in session.Store.ReadStockAsync(session.StockObjectIds, t).ConfigureAwait(false))
+                    {
+                        quantities[level.GoodId] = quantities.GetValueOrDefault(level.GoodId) + level.Quantity;
+                    }
+                },
+            ],
+            ct).ConfigureAwait(false);
+        var ids = Linked(await productLinks.WaitAsync(ct).ConfigureAwait(false));
         var hashes = new ContentHash.Digest[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
             hashes[i] = ContentHash.Compute(Item(ids[i], quantities));
         }
 
-        return new Plan(links, quantities, ids, hashes);
+        return new Plan(links!, quantities, ids, hashes);
     }
 
-    /// <summary>Sends the changed stock of every good linked now (after the products were sent), in good order.</summary>
-    public static async Task SendAsync(SyncSession session, Plan plan, CancellationToken ct)
+    /// <summary>
+    /// Sends the changed stock of every good linked now (<paramref name="productLinks"/>: after the products were
+    /// remembered, so it covers the products just created), in good order.
+    /// </summary>
+    public static async Task SendAsync(SyncSession session, Plan plan, LinkTable productLinks, CancellationToken ct)
     {
-        var linked = Linked(await session.ProductLinksAsync(ct).ConfigureAwait(false));
+        var linked = Linked(productLinks);
         if (linked.Length == 0)
         {
             return;
         }
 
-        var sender = new DeltaSender<StockUpsert>(session, plan.Links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        await using var sender = new DeltaSender<StockUpsert>(session, plan.Links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
         var hashed = 0;
         foreach (var goodId in linked)
         {

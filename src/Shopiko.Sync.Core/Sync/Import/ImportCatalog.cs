@@ -28,9 +28,6 @@ internal sealed class ImportCatalog
     /// <summary>Product links.</summary>
     public LinkTable Products { get; }
 
-    /// <summary>Category links (after nomenclature sync).</summary>
-    public LinkTable? Categories { get; set; }
-
     /// <summary>Partners by link, EIK, VAT number and e-mail.</summary>
     public PartnerIndex Partners { get; } = new();
 

@@ -30,12 +30,14 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
     {
         _quarantined = (await session.State.ReadQuarantineAsync(session.Scope, ct).ConfigureAwait(false))
             .Where(e => e.Entity is SyncEntity.Product or SyncEntity.Customer or SyncEntity.Category).Select(e => (e.Entity, e.Id)).ToHashSet();
-        await session.TimeAsync("import.categories", () => CategoriesAsync(ct)).ConfigureAwait(false);
-        await session.TimeAsync("import.products", () => ProductsAsync(ct)).ConfigureAwait(false);
+        // The category links the products are filed under: handed from one step to the next, not left in the catalog.
+        var categories = await session.TimeAsync("import.categories", () => CategoriesAsync(ct)).ConfigureAwait(false);
+        await session.TimeAsync("import.products", () => ProductsAsync(categories, ct)).ConfigureAwait(false);
         await session.TimeAsync("import.customers", () => CustomersAsync(ct)).ConfigureAwait(false);
     }
 
-    private async Task CategoriesAsync(CancellationToken ct)
+    /// <summary>Creates and links the shop's new categories; returns the category links as they are then.</summary>
+    private async Task<LinkTable> CategoriesAsync(CancellationToken ct)
     {
         var links = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Category, ct).ConfigureAwait(false);
         var groups = new HashSet<int>();
@@ -86,7 +88,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
                 session.Fitted("category", category.Id, group.Changes);
                 if (session.DryRun)
                 {
-                    session.Report.Plan.Add($"create goods group '{group.Value.Name}' for shop category {category.Id}");
+                    session.Collector.Plan($"create goods group '{group.Value.Name}' for shop category {category.Id}");
                     continue;
                 }
 
@@ -110,11 +112,11 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
             }
         }
 
-        catalog.Categories = links;
         await LinkBackAsync(toLink, session.Api.LinkCategoriesAsync, ct).ConfigureAwait(false);
+        return links;
     }
 
-    private async Task ProductsAsync(CancellationToken ct)
+    private async Task ProductsAsync(LinkTable categories, CancellationToken ct)
     {
         var adopted = new List<SyncLink>();
         var toLink = new List<LinkItem>();
@@ -142,7 +144,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
                 continue;
             }
 
-            var groupId = catalog.Categories?.ByRemote(product.CategoryId) ?? 1;
+            var groupId = categories.ByRemote(product.CategoryId) ?? 1;
             var fitted = RecordFitter.Good(NomenclatureMapper.ToGood(product, groupId, vatGroup, session.Server.Export.PriceColumn, session.Basis), session.Columns);
             if (fitted.Refusal is { } refusal)
             {
@@ -153,7 +155,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
             session.Fitted("product", product.Id, fitted.Changes);
             if (session.DryRun)
             {
-                session.Report.Plan.Add($"create good '{product.Sku}' {fitted.Value.Name} for shop product {product.Id}");
+                session.Collector.Plan($"create good '{product.Sku}' {fitted.Value.Name} for shop product {product.Id}");
                 continue;
             }
 
@@ -223,7 +225,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
             if (session.DryRun)
             {
                 session.Fitted("customer", customer.Id, fitted.Changes);
-                session.Report.Plan.Add($"create partner '{fitted.Value.Company}' for shop customer {customer.Id}");
+                session.Collector.Plan($"create partner '{fitted.Value.Company}' for shop customer {customer.Id}");
                 continue;
             }
 

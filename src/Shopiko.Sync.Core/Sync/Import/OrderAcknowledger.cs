@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Shopiko.Sync.Shop;
 using Shopiko.Sync.Warehouse;
 
@@ -22,9 +23,12 @@ internal sealed class OrderAcknowledger(SyncSession session)
     /// <summary>Confirmed acknowledgements written to the sync state per transaction.</summary>
     internal const int MarkBatch = 250;
 
-    private readonly List<Task> _inFlight = [];
+    // The requests go through a short queue to Parallel.ForEachAsync (at most Parallelism at once): the first failure
+    // that must stop the run cancels the others and is the one it ends with; the queue then refuses more.
+    private readonly Channel<Acknowledgement> _queue = Channel.CreateBounded<Acknowledgement>(new BoundedChannelOptions(1) { SingleWriter = true });
     private readonly Lock _confirmedLock = new();
     private List<OrderRevision> _confirmed = [];
+    private Task? _sending;
 
     /// <summary>Acknowledges revisions a previous run recorded but could not acknowledge (it crashed or lost the ack).</summary>
     public async Task AcknowledgeLeftoversAsync(CancellationToken ct)
@@ -59,20 +63,23 @@ internal sealed class OrderAcknowledger(SyncSession session)
     /// </summary>
     public async Task AcknowledgeAsync(string orderId, int revision, string document, CancellationToken ct)
     {
-        _inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
-        while (_inFlight.Count >= Parallelism)
+        _sending ??= SendAllAsync(ct);
+        try
         {
-            var done = await Task.WhenAny(_inFlight).ConfigureAwait(false);
-            _inFlight.Remove(done);
-            await done.ConfigureAwait(false);
+            await _queue.Writer.WriteAsync(new Acknowledgement(orderId, revision, document), ct).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The requests stopped on a failure: that failure is the news.
+            await _sending.ConfigureAwait(false);
+            throw;
         }
 
-        if (_inFlight.FirstOrDefault(t => t.IsFaulted || t.IsCanceled) is { } failed)
+        if (_sending.IsFaulted || _sending.IsCanceled)
         {
-            await failed.ConfigureAwait(false);
+            await _sending.ConfigureAwait(false);
         }
 
-        _inFlight.Add(SendAsync(orderId, revision, document, ct));
         if (ConfirmedCount >= MarkBatch)
         {
             await FlushAsync(ct).ConfigureAwait(false);
@@ -82,9 +89,13 @@ internal sealed class OrderAcknowledger(SyncSession session)
     /// <summary>Waits for every acknowledgement in flight and writes the confirmed ones to the sync state.</summary>
     public async Task CompleteAsync(CancellationToken ct)
     {
+        _queue.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_inFlight).ConfigureAwait(false);
+            if (_sending is not null)
+            {
+                await _sending.ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -92,7 +103,6 @@ internal sealed class OrderAcknowledger(SyncSession session)
             throw;
         }
 
-        _inFlight.Clear();
         await FlushAsync(ct).ConfigureAwait(false);
     }
 
@@ -103,16 +113,19 @@ internal sealed class OrderAcknowledger(SyncSession session)
     /// </summary>
     public async Task AbandonAsync()
     {
+        _queue.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_inFlight).ConfigureAwait(false);
+            if (_sending is not null)
+            {
+                await _sending.ConfigureAwait(false);
+            }
         }
         catch (Exception)
         {
             // The caller is already failing with the error that matters; these are reported through it.
         }
 
-        _inFlight.Clear();
         try
         {
             // Not the run's token: it may be the cancellation that brought us here, and this is one short write.
@@ -121,6 +134,29 @@ internal sealed class OrderAcknowledger(SyncSession session)
         catch (WarehouseException)
         {
             // The next run acknowledges these revisions again.
+        }
+    }
+
+    /// <summary>The requests, at most <see cref="Parallelism"/> at once, until the queue is completed or one fails.</summary>
+    private async Task SendAllAsync(CancellationToken ct)
+    {
+        Exception? failure = null;
+        try
+        {
+            await Parallel.ForEachAsync(
+                _queue.Reader.ReadAllAsync(ct),
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+                async (ack, token) => await SendAsync(ack.OrderId, ack.Revision, ack.Document, token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
+        finally
+        {
+            // No more is taken: a writer waiting for room learns it now.
+            _queue.Writer.TryComplete(failure);
         }
     }
 
@@ -145,6 +181,7 @@ internal sealed class OrderAcknowledger(SyncSession session)
         {
             lock (_confirmedLock)
             {
+                // Counted under this lock: the requests run side by side, and nothing else counts these.
                 session.Report.Import!.AcknowledgementsFailed++;
             }
 
@@ -160,6 +197,8 @@ internal sealed class OrderAcknowledger(SyncSession session)
             }
         }
     }
+
+    private sealed record Acknowledgement(string OrderId, int Revision, string Document);
 
     private async Task FlushAsync(CancellationToken ct)
     {

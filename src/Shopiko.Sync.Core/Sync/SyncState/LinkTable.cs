@@ -7,13 +7,25 @@ namespace Shopiko.Sync.Sync.SyncState;
 /// The link rows of one entity in one scope, indexed both ways. The index by shop id is built on its first use: an
 /// export only looks rows up by local ID, and 100,000 shop ids hashed for nothing cost a tenth of a second.
 /// </summary>
-/// <remarks>Readers on several threads are safe as long as nothing is <see cref="Set"/> meanwhile.</remarks>
+/// <remarks>
+/// A table shared between threads is frozen (<see cref="Freeze"/>): <see cref="Set"/> then throws, so readers on several
+/// threads never see it change. The export reads its tables frozen and never changes them: what the shop answered is
+/// collected beside the table and makes a new one (<see cref="With"/>) once it is remembered. Only the import, on one
+/// flow, changes a table in place.
+/// </remarks>
 internal sealed class LinkTable
 {
-    private readonly Dictionary<int, SyncLink> _byLocal = [];
+    private readonly Dictionary<int, SyncLink> _byLocal;
     private Dictionary<string, int>? _byRemote;
 
-    private LinkTable(SyncEntity entity) => Entity = entity;
+    private LinkTable(SyncEntity entity, Dictionary<int, SyncLink>? rows = null)
+    {
+        Entity = entity;
+        _byLocal = rows ?? [];
+    }
+
+    /// <summary>True once the table may be shared: <see cref="Set"/> throws.</summary>
+    public bool IsFrozen { get; private set; }
 
     /// <summary>The entity.</summary>
     public SyncEntity Entity { get; }
@@ -48,6 +60,30 @@ internal sealed class LinkTable
         return table;
     }
 
+    /// <summary>Makes the table read-only, so it may be shared between threads; returns it.</summary>
+    public LinkTable Freeze()
+    {
+        IsFrozen = true;
+        return this;
+    }
+
+    /// <summary>A new frozen table: these rows, with <paramref name="changes"/> added or replaced (this one stays as it is).</summary>
+    public LinkTable With(IReadOnlyCollection<SyncLink> changes)
+    {
+        if (changes.Count == 0 && IsFrozen)
+        {
+            return this;
+        }
+
+        var table = new LinkTable(Entity, new Dictionary<int, SyncLink>(_byLocal));
+        foreach (var link in changes)
+        {
+            table.Set(link);
+        }
+
+        return table.Freeze();
+    }
+
     /// <summary>The row of a local ID.</summary>
     public SyncLink? ByLocal(int localId) => _byLocal.GetValueOrDefault(localId);
 
@@ -55,8 +91,14 @@ internal sealed class LinkTable
     public int? ByRemote(string? remoteId) => remoteId is not null && RemoteIndex().TryGetValue(remoteId, out var id) ? id : null;
 
     /// <summary>Adds or replaces a row (in memory).</summary>
+    /// <exception cref="InvalidOperationException">The table is frozen (shared).</exception>
     public void Set(SyncLink link)
     {
+        if (IsFrozen)
+        {
+            throw new InvalidOperationException($"The {Entity} link table is shared between threads and may not change: collect the changes and make a new table with With().");
+        }
+
         if (_byRemote is not null && _byLocal.TryGetValue(link.LocalId, out var old) && old.RemoteId is not null)
         {
             _byRemote.Remove(old.RemoteId);
@@ -71,6 +113,7 @@ internal sealed class LinkTable
 
     private Dictionary<string, int> RemoteIndex()
     {
+        // A frozen table may be asked from several threads: two may build the index at once, each a whole one.
         if (_byRemote is null)
         {
             // In the order the rows were first set (read order: by local ID), so when two rows share a shop id the

@@ -86,7 +86,7 @@ internal static class FastExporter
             }
 
             var table = LinkTable.Of(SyncEntity.Product, links);
-            var sender = new DeltaSender<ProductUpsert>(session, table, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
+            await using var sender = new DeltaSender<ProductUpsert>(session, table, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
             var basis = session.Basis;
             var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
             foreach (var good in goods)
@@ -143,7 +143,7 @@ internal static class FastExporter
                 links.AddRange(await session.State.ReadLinksInRangeAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
-            var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
+            await using var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
             foreach (var partner in partners)
             {
                 if (partner.Id > 1 && !partner.IsDeleted)
@@ -205,8 +205,9 @@ internal static class FastExporter
             if (overflow)
             {
                 fast.GoodsMoved = goods.Count;
-                var plan = await StockExporter.PrepareAsync(session, ct).ConfigureAwait(false);
-                await StockExporter.SendAsync(session, plan, ct).ConfigureAwait(false);
+                var products = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false);
+                var plan = await StockExporter.PrepareAsync(session, Task.FromResult(products), ct).ConfigureAwait(false);
+                await StockExporter.SendAsync(session, plan, products, ct).ConfigureAwait(false);
                 goods.Clear();
             }
             else
@@ -245,7 +246,7 @@ internal static class FastExporter
             quantities[level.GoodId] = quantities.GetValueOrDefault(level.GoodId) + level.Quantity;
         }
 
-        var sender = new DeltaSender<StockUpsert>(session, links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        await using var sender = new DeltaSender<StockUpsert>(session, links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
         foreach (var goodId in linked)
         {
             await sender.OfferAsync(goodId, StockExporter.Item(goodId, quantities), ct).ConfigureAwait(false);

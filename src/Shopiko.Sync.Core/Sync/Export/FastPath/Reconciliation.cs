@@ -28,20 +28,17 @@ internal static class Reconciliation
         var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, checks, ct)).ConfigureAwait(false);
         Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (visible is not null)
+        // The senders tell the run's collector what the shop accepted, from their own threads.
+        using var watch = visible is null ? null : session.Collector.Watch((entity, id) =>
         {
-            session.Sent = (entity, id) =>
+            if (!visible.Sees(entity, id))
             {
-                if (!visible.Sees(entity, id))
+                lock (missed)
                 {
-                    lock (missed)
-                    {
-                        missed[entity] = missed.GetValueOrDefault(entity) + 1;
-                    }
+                    missed[entity] = missed.GetValueOrDefault(entity) + 1;
                 }
-            };
-        }
-
+            }
+        });
         try
         {
             await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
@@ -50,10 +47,6 @@ internal static class Reconciliation
         {
             session.Metrics.ReconciliationPass(session.Server.Name, Diagnostics.SyncMetrics.OutcomeTag(RunOutcome.Failed));
             throw;
-        }
-        finally
-        {
-            session.Sent = null;
         }
 
         if (visible is not null)
