@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Shop;
-using Shopiko.Sync.Sync.Matching;
+using Shopiko.Sync.Engine.Matching;
 using Shopiko.Sync.Warehouse;
 
 namespace Shopiko.Sync.Diagnostics;

@@ -1,4 +1,4 @@
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.Diagnostics;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 using static Shopiko.Sync.Diagnostics.SyncDiagnostics;
 
 namespace Shopiko.Sync.Diagnostics;

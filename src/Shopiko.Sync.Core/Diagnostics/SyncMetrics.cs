@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 using static Shopiko.Sync.Diagnostics.SyncDiagnostics;
 
 namespace Shopiko.Sync.Diagnostics;

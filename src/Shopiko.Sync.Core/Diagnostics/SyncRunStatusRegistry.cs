@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.Diagnostics;
 

@@ -1,5 +1,5 @@
 using Dapper;
-using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Engine.State;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Warehouse;

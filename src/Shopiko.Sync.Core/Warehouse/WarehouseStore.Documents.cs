@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Engine.State;
 using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Fitting;
 using Shopiko.Sync.Warehouse.Model;

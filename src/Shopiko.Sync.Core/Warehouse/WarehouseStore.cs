@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Engine.State;
 using Shopiko.Sync.Warehouse.Database;
 using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Fitting;

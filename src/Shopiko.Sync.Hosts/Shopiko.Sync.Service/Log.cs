@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service;
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Hosting.Settings;
 using Shopiko.Sync.Service.Settings;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 using Shopiko.Sync.Service.Control;
 using Shopiko.Sync.Service.Scheduling;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service;
 

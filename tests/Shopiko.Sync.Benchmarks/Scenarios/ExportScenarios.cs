@@ -1,7 +1,7 @@
 using System.Globalization;
 using Shopiko.Sync.Benchmarks.Floors;
 using Shopiko.Sync.Benchmarks.Report;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.Benchmarks.Scenarios;
 

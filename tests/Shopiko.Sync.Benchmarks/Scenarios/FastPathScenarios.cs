@@ -4,7 +4,7 @@ using Shopiko.Sync.Benchmarks.Infrastructure;
 using Shopiko.Sync.Benchmarks.Measurement;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sandbox;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.Benchmarks.Scenarios;
 

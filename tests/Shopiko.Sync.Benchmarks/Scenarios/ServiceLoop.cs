@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shopiko.Sync.Benchmarks.Infrastructure;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.Benchmarks.Scenarios;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.Core.Tests.Configuration;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Diagnostics;
 using Shopiko.Sync.Diagnostics.Health;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 
 namespace Shopiko.Sync.Core.Tests.Diagnostics;
 

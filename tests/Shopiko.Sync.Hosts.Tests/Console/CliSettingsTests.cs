@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Shopiko.Sync.Console.Commands;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Hosts.Tests.Support;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Hosts.Tests.Console;
 

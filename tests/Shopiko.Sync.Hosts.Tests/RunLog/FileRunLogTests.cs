@@ -1,6 +1,6 @@
 using Shopiko.Sync.Hosts.Tests.Support;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Hosts.Tests.RunLog;
 

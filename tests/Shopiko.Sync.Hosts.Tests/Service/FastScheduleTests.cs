@@ -5,8 +5,8 @@ using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Hosts.Tests.Support;
 using Shopiko.Sync.Service.Scheduling;
 using Shopiko.Sync.Service.Settings;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Hosts.Tests.Service;
 

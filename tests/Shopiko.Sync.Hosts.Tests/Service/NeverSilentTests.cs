@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Shopiko.Sync.Hosts.Tests.Support;
 using Shopiko.Sync.Service.Scheduling;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Hosts.Tests.Service;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Service.Scheduling;
 using Shopiko.Sync.Service.Settings;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Hosts.Tests.Service;
 

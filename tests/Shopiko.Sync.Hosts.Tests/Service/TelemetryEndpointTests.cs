@@ -62,7 +62,7 @@ public sealed class TelemetryEndpointTests
         var runner = app.Services.GetRequiredService<ServerSupervisor>().Find(server)!;
         (await http.PostAsync($"/api/servers/{server}/run?operation=export", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await Eventually.TrueAsync(() => runner.LastRun?.FinishedAt is not null, "the export to finish");
-        runner.LastRun!.Report!.Outcome.Should().Be(Shopiko.Sync.Sync.RunOutcome.Succeeded, runner.LastRun.Error);
+        runner.LastRun!.Report!.Outcome.Should().Be(Shopiko.Sync.Engine.RunOutcome.Succeeded, runner.LastRun.Error);
 
         var scrape = await http.GetStringAsync("/metrics");
 
@@ -107,7 +107,7 @@ public sealed class TelemetryEndpointTests
         await using var app = await ServiceApp.StartAsync([new { Name = "Broken", AutoStart = false }]);
         var registry = app.Services.GetRequiredService<Shopiko.Sync.Diagnostics.SyncRunStatusRegistry>();
         registry.Record(
-            new Shopiko.Sync.Sync.RunReport { Server = "Broken", Operation = "import", Outcome = Shopiko.Sync.Sync.RunOutcome.Failed, Error = "No warehouse object is set", FinishedAt = app.Time.GetUtcNow() },
+            new Shopiko.Sync.Engine.RunReport { Server = "Broken", Operation = "import", Outcome = Shopiko.Sync.Engine.RunOutcome.Failed, Error = "No warehouse object is set", FinishedAt = app.Time.GetUtcNow() },
             Shopiko.Sync.Diagnostics.RunFailureKind.Configuration);
 
         var response = await app.Http.GetAsync("/health");

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Diagnostics;
-using Shopiko.Sync.IntegrationTests.Sync;
+using Shopiko.Sync.IntegrationTests.Engine;
 using Shopiko.Sync.Sandbox;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 using static Shopiko.Sync.Diagnostics.SyncDiagnostics;
 
 namespace Shopiko.Sync.IntegrationTests.Diagnostics;

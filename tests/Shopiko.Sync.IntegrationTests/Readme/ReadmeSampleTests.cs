@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Sandbox;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 using Shopiko.Sync.Warehouse.Schema;
 
 namespace Shopiko.Sync.IntegrationTests.Readme;

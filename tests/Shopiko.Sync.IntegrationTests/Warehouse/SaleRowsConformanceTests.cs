@@ -1,8 +1,8 @@
 using System.Globalization;
-using Shopiko.Sync.IntegrationTests.Sync;
+using Shopiko.Sync.IntegrationTests.Engine;
 using Shopiko.Sync.Sandbox;
 using Shopiko.Sync.Shop.Contract;
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 using Shopiko.Sync.Testing;
 
 namespace Shopiko.Sync.IntegrationTests.Warehouse;

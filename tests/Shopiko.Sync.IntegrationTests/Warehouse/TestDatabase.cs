@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Engine.State;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Database;
 using Shopiko.Sync.Warehouse.Dialects;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Engine.State;
 using Shopiko.Sync.Testing;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Dialects;

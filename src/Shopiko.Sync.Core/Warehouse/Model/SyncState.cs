@@ -20,10 +20,10 @@ public enum SyncEntity
 /// <param name="LocalId">The warehouse ID.</param>
 /// <param name="RemoteId">The shop's id, when known.</param>
 /// <param name="ContentHash">Hash of the payload last accepted by the shop (export delta); null when never sent.</param>
-public sealed record SyncLink(SyncEntity Entity, int LocalId, string? RemoteId, string? ContentHash);
+internal sealed record SyncLink(SyncEntity Entity, int LocalId, string? RemoteId, string? ContentHash);
 
 /// <summary>The sync-state row of an imported shop order revision.</summary>
-public sealed record ImportedOrder
+internal sealed record ImportedOrder
 {
     /// <summary>The shop's order id.</summary>
     public required string OrderId { get; init; }
@@ -51,7 +51,7 @@ public sealed record ImportedOrder
 }
 
 /// <summary>An item held back with its reason; it is retried each run until it goes through.</summary>
-public sealed record QuarantineEntry
+internal sealed record QuarantineEntry
 {
     /// <summary>What was held back.</summary>
     public required SyncEntity Entity { get; init; }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Shopiko.Sync.Console.Commands;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.CommandLine;
 

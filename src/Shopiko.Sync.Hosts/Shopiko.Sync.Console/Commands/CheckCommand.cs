@@ -4,8 +4,8 @@ using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Console.Output;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Demo;
 using Shopiko.Sync.Console.Output;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.Commands;
 

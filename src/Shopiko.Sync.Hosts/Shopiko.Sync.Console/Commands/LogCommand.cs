@@ -3,7 +3,7 @@ using System.Globalization;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Console.Output;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Output;
 using Shopiko.Sync.Sandbox;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.Commands;
 

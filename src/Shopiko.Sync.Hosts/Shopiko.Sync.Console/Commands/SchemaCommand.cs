@@ -3,7 +3,7 @@ using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Console.Output;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 using Shopiko.Sync.Warehouse.Schema;
 
 namespace Shopiko.Sync.Console.Commands;

@@ -5,7 +5,7 @@ using Shopiko.Sync.Console.CommandLine;
 using Shopiko.Sync.Console.Composition;
 using Shopiko.Sync.Console.Output;
 using Shopiko.Sync.Hosting.Settings;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.Commands;
 

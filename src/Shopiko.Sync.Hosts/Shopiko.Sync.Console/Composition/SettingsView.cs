@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.Composition;
 

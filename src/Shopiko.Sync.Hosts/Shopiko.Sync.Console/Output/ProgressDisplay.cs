@@ -1,4 +1,4 @@
-using Shopiko.Sync.Sync;
+using Shopiko.Sync.Engine;
 using Spectre.Console;
 
 namespace Shopiko.Sync.Console.Output;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Console.Output;
 

@@ -1,6 +1,6 @@
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Shop;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 using Shopiko.Sync.Warehouse;
 
 namespace Shopiko.Sync.Service.Control;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Service.Scheduling;
 using Shopiko.Sync.Service.Settings;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service.Control;
 

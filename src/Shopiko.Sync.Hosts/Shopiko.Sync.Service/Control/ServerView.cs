@@ -1,6 +1,6 @@
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Service.Scheduling;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service.Control;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service.Scheduling;
 

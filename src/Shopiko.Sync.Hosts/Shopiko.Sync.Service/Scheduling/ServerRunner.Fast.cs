@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Configuration;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service.Scheduling;
 

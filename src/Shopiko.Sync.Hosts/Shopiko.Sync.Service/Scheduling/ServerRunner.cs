@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Service.Settings;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service.Scheduling;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shopiko.Sync.Service.Settings;
-using Shopiko.Sync.Sync;
-using Shopiko.Sync.Sync.RunLog;
+using Shopiko.Sync.Engine;
+using Shopiko.Sync.Engine.RunLog;
 
 namespace Shopiko.Sync.Service.Scheduling;
 

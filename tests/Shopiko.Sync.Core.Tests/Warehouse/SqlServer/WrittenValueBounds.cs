@@ -1,4 +1,4 @@
-using Shopiko.Sync.Sync.SyncState;
+using Shopiko.Sync.Engine.State;
 using System.Reflection;
 using Shopiko.Sync.Warehouse;
 using Shopiko.Sync.Warehouse.Fitting;

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Shopiko.Sync.Warehouse.Changes;
+
+namespace Shopiko.Sync.Engine.Export.FastPath;
+
+/// <summary>
+/// The full export as the fast path's reconciliation. Before it reads, it takes the marks it will leave (so what changes
+/// meanwhile is seen by the next fast pass) and, when the fast path is armed, works out what the fast path can see
+/// from there: the goods the operations since its watermark moved and the ID ranges whose checksum changed. Whatever
+/// the full comparison then sends outside of that, the fast path missed (a document deleted below its window, an edit
+/// in place, a restored backup, a VAT rate or a group changed), and the report says so. The marks written when it
+/// finished arm the fast path. The catalogue checksums are not computed again when the change stamp says nothing was
+/// written to the catalogue since the last reconciliation (<see cref="ReconciliationMarks"/>): the full comparison still
+/// reads every row, so nothing it would find is lost by that.
+/// </summary>
+internal static class Reconciliation
+{
+    public static async Task RunAsync(SyncSession session, CancellationToken ct)
+    {
+        if (session.DryRun)
+        {
+            await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var armed = OperationsMark.TryParse(await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
+        var checks = new FastPathReport();
+        var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, checks, ct)).ConfigureAwait(false);
+        Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
+        var missed = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The senders tell the run's collector what the shop accepted, from their own threads.
+        using var watch = visible is null ? null : session.Collector.Watch((entity, id) =>
+        {
+            if (!visible.Sees(entity, id))
+            {
+                lock (missed)
+                {
+                    missed[entity] = missed.GetValueOrDefault(entity) + 1;
+                }
+            }
+        });
+        try
+        {
+            await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            session.Metrics.ReconciliationPass(session.Server.Name, Diagnostics.SyncMetrics.OutcomeTag(RunOutcome.Failed));
+            throw;
+        }
+
+        if (visible is not null)
+        {
+            var fast = session.Report.FastPath ??= checks;
+            fast.Armed = true;
+            fast.CatalogueChecked |= checks.CatalogueChecked;
+            foreach (var (entity, count) in missed.OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                fast.MissedItems += count;
+                fast.Missed.Add(string.Create(CultureInfo.InvariantCulture, $"{entity}: {count}"));
+            }
+
+            if (fast.MissedItems > 0)
+            {
+                Log.FastPathMissed(session.Logger, session.Server.Name, fast.MissedItems, string.Join(", ", fast.Missed));
+            }
+        }
+
+        await session.State.SaveMarksAsync(session.Scope, captured.Marks, ct).ConfigureAwait(false);
+        session.Metrics.ReconciliationPass(session.Server.Name,
+            Diagnostics.SyncMetrics.OutcomeTag(session.Report.Quarantine.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded));
+    }
+
+    /// <summary>What the fast path would find from its marks: moved goods, and the changed ranges of goods and partners.</summary>
+    private static async Task<Visible> VisibleAsync(SyncSession session, OperationsMark mark, FastExporter.Captured captured, CancellationToken ct)
+    {
+        var store = session.Store;
+        var moved = new HashSet<int>();
+        var all = false;
+        var upper = (await store.ProbeOperationsAsync(mark.Floor, long.MaxValue, ct).ConfigureAwait(false)).MaxId ?? mark.Floor;
+        await foreach (var id in store.ReadMovedGoodsAsync(mark.Floor, upper, session.StockObjectIds, ct).ConfigureAwait(false))
+        {
+            if (moved.Count >= FastExporter.MaxMovedGoods)
+            {
+                // The fast path compares all stock when this many goods moved.
+                all = true;
+                break;
+            }
+
+            moved.Add(id);
+        }
+
+        return new Visible(moved, all,
+            await ChangedAsync(session, CatalogueMarks.Goods, captured.Goods, ct).ConfigureAwait(false),
+            await ChangedAsync(session, CatalogueMarks.Partners, captured.Partners, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<HashSet<int>> ChangedAsync(SyncSession session, string prefix, IReadOnlyList<RangeChecksum>? current, CancellationToken ct)
+    {
+        if (current is null)
+        {
+            return [];
+        }
+
+        var stored = await session.State.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
+        return CatalogueMarks.Armed(prefix, stored) ? [.. CatalogueMarks.Compare(prefix, stored, current).Changed] : [];
+    }
+
+    /// <summary>What a fast pass would send, by entity name (as <see cref="DeltaSender{TItem}"/> names them).</summary>
+    private sealed record Visible(HashSet<int> MovedGoods, bool AllStock, HashSet<int> GoodsRanges, HashSet<int> PartnersRanges)
+    {
+        public bool Sees(string entity, int id) => entity switch
+        {
+            // A product the fast path sends brings its stock along; so does a good the operations moved.
+            "stock" => AllStock || MovedGoods.Contains(id) || GoodsRanges.Contains(id / ChangeBuckets.Size),
+            "products" => GoodsRanges.Contains(id / ChangeBuckets.Size),
+            "customers" => PartnersRanges.Contains(id / ChangeBuckets.Size),
+            // Categories go with the products of changed ranges.
+            "categories" => GoodsRanges.Count > 0,
+            _ => false,
+        };
+    }
+}
