@@ -6,13 +6,14 @@ namespace Shopiko.Sync.Benchmarks.Measurement;
 /// <summary>What one measured run of the engine cost.</summary>
 internal sealed record Cost(
     double WallSeconds, int HttpRequests, double PeakRssMb, bool PeakIsPerScenario, double? ShopPeakRssMb,
-    double EngineCpuSeconds, double? ShopCpuSeconds, double? DbCpuSeconds, DbActivity? Db, double EngineJitSeconds = 0, double EngineAllocatedMb = 0);
+    double EngineCpuSeconds, double? ShopCpuSeconds, double? DbCpuSeconds, DbActivity? Db, long EngineJitMethods = 0, double EngineAllocatedMb = 0);
 
 /// <summary>
 /// Measures one engine run: wall time; contract requests the shop received; peak RSS of this process (reset just
 /// before, after a full GC) and of the shop's process; CPU seconds of this process, the shop and the database server;
-/// of this process's CPU, the time its JIT compiled (the first run in a process compiles most of the engine and its
-/// libraries; the floors run later, on code already compiled) and the bytes it allocated; and the statements, commits
+/// the methods this process's JIT compiled (the first run in a process compiles most of the engine and its libraries,
+/// and again at a higher tier the hot ones; the floors run later, on code already compiled; a count, because the JIT's
+/// own clock runs on while a loaded machine preempts it) and the bytes it allocated; and the statements, commits
 /// and rows the database server handled.
 /// </summary>
 internal sealed class ScenarioMeter(ShopHost shop, WarehouseDb db)
@@ -32,12 +33,12 @@ internal sealed class ScenarioMeter(ShopHost shop, WarehouseDb db)
             m.Start();
         }
 
-        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var result = await run().ConfigureAwait(false);
         var wall = clock.Elapsed.TotalSeconds;
-        var jit = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
+        var jit = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0);
         var peak = ProcessMeter.Self.PeakRssMb();
         var shopPeak = shop.Meter?.PeakRssMb();
