@@ -24,17 +24,17 @@ internal static class ResultTable
         }
 
         output.WriteLine();
-        output.WriteLine("Details (engine = this process; shop = the sandbox's process; DB = the MariaDB server and its global status: statements " +
+        output.WriteLine("Details (engine = this process, with the methods its JIT compiled and what it allocated; shop = the sandbox's process; DB = the benchmark's MariaDB server and its global status: statements " +
             "(selects/writes), commits, rows read by table scans / through indexes):");
         output.WriteLine();
-        Row(output, ["scenario", "outcome", "items sent/written", "engine CPU s", "shop CPU s", "DB CPU s", "DB statements (sel/wr)", "DB commits", "DB rows scanned / by index", "shop peak RSS MB", "engine phases s"]);
-        Row(output, Enumerable.Repeat("---", 11).ToArray());
+        Row(output, ["scenario", "outcome", "items sent/written", "engine CPU s", "JIT methods", "engine alloc MB", "shop CPU s", "DB CPU s", "DB statements (sel/wr)", "DB commits", "DB rows scanned / by index", "shop peak RSS MB", "engine phases s"]);
+        Row(output, Enumerable.Repeat("---", 13).ToArray());
         foreach (var r in results)
         {
             var c = r.Cost;
             Row(output,
             [
-                r.Scenario, r.Outcome, r.ItemsSent.ToString(CultureInfo.InvariantCulture), F(c.EngineCpuSeconds, 2), O(c.ShopCpuSeconds, 2), O(c.DbCpuSeconds, 2),
+                r.Scenario, r.Outcome, r.ItemsSent.ToString(CultureInfo.InvariantCulture), F(c.EngineCpuSeconds, 2), N(c.EngineJitMethods), F(c.EngineAllocatedMb, 0), O(c.ShopCpuSeconds, 2), O(c.DbCpuSeconds, 2),
                 c.Db is { } d ? $"{N(d.Statements)} ({N(d.Selects)}/{N(d.Writes)})" : "—", c.Db is { } d2 ? N(d2.Commits) : "—",
                 c.Db is { } d3 ? $"{N(d3.RowsScanned)} / {N(d3.RowsByIndex)}" : "—", O(c.ShopPeakRssMb, 0),
                 string.Join(", ", r.Phases.Where(p => p.Key != "total" && p.Value >= 0.01).Select(p => $"{p.Key} {F(p.Value, 2)}")),

@@ -92,6 +92,27 @@ public class ContentHashTests
         }
     }
 
+    // The fast decimal text must be the custom format's, digit for digit, or every stored hash would stop matching.
+    [Fact]
+    public void Decimals_are_written_as_the_custom_format_writes_them()
+    {
+        var random = new Random(12);
+        decimal[] fixedCases =
+        [
+            0m, 0.000m, -0m, -0.00m, 1m, -1m, 10m, 100.00m, 12.5m, 12.50m, -12.500m, 0.1m, 0.001m, 1e-28m, -1e-28m, 1234567.890m,
+            decimal.MaxValue, decimal.MinValue, decimal.One / 3, 1000000000000000000000000000m, 0.0000000000000000000000000010m,
+        ];
+        var cases = fixedCases.Concat(Enumerable.Range(0, 20000).Select(_ =>
+            new decimal(random.Next(), random.Next(4) == 0 ? random.Next() : 0, random.Next(8) == 0 ? random.Next() : 0, random.Next(2) == 0, (byte)random.Next(0, 29))));
+        Span<byte> text = stackalloc byte[64];
+        foreach (var value in cases)
+        {
+            ContentHash.TryFormatCanonical(value, text, out var written).Should().BeTrue();
+            System.Text.Encoding.ASCII.GetString(text[..written]).Should().Be(
+                value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), "for {0}", value);
+        }
+    }
+
     [Fact]
     public void A_digest_matches_only_its_own_stored_text()
     {

@@ -71,7 +71,7 @@ internal static class ContentHash
     private static void WriteDecimal(Utf8JsonWriter writer, decimal value)
     {
         Span<byte> text = stackalloc byte[64];
-        if (value.TryFormat(text, out var written, DecimalFormat, CultureInfo.InvariantCulture))
+        if (TryFormatCanonical(value, text, out var written))
         {
             writer.WriteRawValue(text[..written], skipInputValidation: true);
         }
@@ -79,6 +79,39 @@ internal static class ContentHash
         {
             writer.WriteRawValue(value.ToString(DecimalFormat, CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as <see cref="DecimalFormat"/> writes it, without the cost of a custom format: a decimal's
+    /// general format is always fixed-point with every digit of its scale, so cutting the trailing zeros of the fraction
+    /// (and a bare point) gives the same text. Zero goes through the custom format (a negative zero's sign).
+    /// </summary>
+    internal static bool TryFormatCanonical(decimal value, Span<byte> text, out int written)
+    {
+        if (value == 0m)
+        {
+            return value.TryFormat(text, out written, DecimalFormat, CultureInfo.InvariantCulture);
+        }
+
+        if (!value.TryFormat(text, out written, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        if (text[..written].IndexOf((byte)'.') >= 0)
+        {
+            while (text[written - 1] == (byte)'0')
+            {
+                written--;
+            }
+
+            if (text[written - 1] == (byte)'.')
+            {
+                written--;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A SHA-256 value, kept as its 32 bytes.</summary>

@@ -40,8 +40,7 @@ internal sealed partial class SyncStateStore
         }
 
         Text.Own(scope, "The shop scope", IdLength);
-        // The last row of a local ID wins, as when the rows were written one after another.
-        var rows = links.GroupBy(l => (l.Entity, l.LocalId)).Select(g => g.Last()).ToList();
+        var rows = LastOfEachRecord(links);
         foreach (var link in rows)
         {
             Text.Own(link.RemoteId, "The shop id", IdLength);
@@ -81,6 +80,30 @@ internal sealed partial class SyncStateStore
 
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The last row of each entity and local ID, in the order their first rows came: the last wins, as when the rows were
+    /// written one after another.
+    /// </summary>
+    private static List<SyncLink> LastOfEachRecord(IReadOnlyCollection<SyncLink> links)
+    {
+        var rows = new List<SyncLink>(links.Count);
+        var positions = new Dictionary<(SyncEntity Entity, int LocalId), int>(links.Count);
+        foreach (var link in links)
+        {
+            if (positions.TryGetValue((link.Entity, link.LocalId), out var position))
+            {
+                rows[position] = link;
+            }
+            else
+            {
+                positions.Add((link.Entity, link.LocalId), rows.Count);
+                rows.Add(link);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>

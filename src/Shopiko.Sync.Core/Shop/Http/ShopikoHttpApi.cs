@@ -218,9 +218,11 @@ internal sealed class ShopikoHttpApi : IShopikoApi
         if (body is not null)
         {
             // Bytes, not a stream: the signing handler hashes them and every retry re-sends them.
-            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), WireOptions));
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), WireOptions);
+            var content = new ByteArrayContent(bytes);
             content.Headers.ContentType = JsonMediaType;
             request.Content = content;
+            request.Options.Set(SigningHandler.BodyOption, new KnownBody(content, bytes));
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

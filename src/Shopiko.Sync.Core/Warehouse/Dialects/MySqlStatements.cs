@@ -26,14 +26,11 @@ internal sealed class MySqlStatements(WarehouseDialect dialect, TableNames table
         "WHERE `OperType` = @OperType AND `Acct` = @Acct AND `ObjectID` = @ObjectId ORDER BY `ID` FOR UPDATE";
 
     // VALUES(col) rather than an alias: MariaDB and MySQL before 8.0.19 know only this form (8.0.20+ merely warns).
-    public override SqlBatch UpsertLinks(LinkRows rows)
-    {
-        var (values, parameters) = LinkRowValues(rows, "@Scope, @Entity, ", ", @Now");
-        return new SqlBatch(
-            $"INSERT INTO `shopikosync_links` (`Scope`, `Entity`, `LocalId`, `RemoteId`, `ContentHash`, `UpdatedAt`) VALUES {values} " +
-            "ON DUPLICATE KEY UPDATE `RemoteId` = VALUES(`RemoteId`), `ContentHash` = VALUES(`ContentHash`), `UpdatedAt` = VALUES(`UpdatedAt`)",
-            parameters);
-    }
+    public override SqlBatch UpsertLinks(LinkRows rows) => new(
+        LinkStatement(rows.Rows.Count, count =>
+            $"INSERT INTO `shopikosync_links` (`Scope`, `Entity`, `LocalId`, `RemoteId`, `ContentHash`, `UpdatedAt`) VALUES {LinkRowValues(count, "@Scope, @Entity, ", ", @Now")} " +
+            "ON DUPLICATE KEY UPDATE `RemoteId` = VALUES(`RemoteId`), `ContentHash` = VALUES(`ContentHash`), `UpdatedAt` = VALUES(`UpdatedAt`)"),
+        LinkParameters(rows));
 
     // CRC32 of the values joined by a separator no text holds (CONCAT_WS skips NULLs, a difference not worth a scan).
     public override string SelectGoodsChecksums(PriceColumn price) =>

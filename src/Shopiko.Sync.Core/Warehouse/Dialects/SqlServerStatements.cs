@@ -30,17 +30,14 @@ internal sealed class SqlServerStatements(WarehouseDialect dialect, TableNames t
         "WHERE [OperType] = @OperType AND [Acct] = @Acct AND [ObjectID] = @ObjectId ORDER BY [ID]";
 
     // One set-based MERGE per batch; HOLDLOCK closes the gap between the match and the insert for concurrent writers.
-    public override SqlBatch UpsertLinks(LinkRows rows)
-    {
-        var (values, parameters) = LinkRowValues(rows, "", "");
-        return new SqlBatch(
-            $"MERGE [shopikosync_links] WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s ([LocalId], [RemoteId], [ContentHash]) " +
+    public override SqlBatch UpsertLinks(LinkRows rows) => new(
+        LinkStatement(rows.Rows.Count, count =>
+            $"MERGE [shopikosync_links] WITH (HOLDLOCK) AS t USING (VALUES {LinkRowValues(count, "", "")}) AS s ([LocalId], [RemoteId], [ContentHash]) " +
             "ON t.[Scope] = @Scope AND t.[Entity] = @Entity AND t.[LocalId] = s.[LocalId] " +
             "WHEN MATCHED THEN UPDATE SET [RemoteId] = s.[RemoteId], [ContentHash] = s.[ContentHash], [UpdatedAt] = @Now " +
             "WHEN NOT MATCHED THEN INSERT ([Scope], [Entity], [LocalId], [RemoteId], [ContentHash], [UpdatedAt]) " +
-            "VALUES (@Scope, @Entity, s.[LocalId], s.[RemoteId], s.[ContentHash], @Now);",
-            parameters);
-    }
+            "VALUES (@Scope, @Entity, s.[LocalId], s.[RemoteId], s.[ContentHash], @Now);"),
+        LinkParameters(rows));
 
     // BINARY_CHECKSUM is case-sensitive (CHECKSUM follows the collation and would miss a name's new capital letter).
     public override string SelectGoodsChecksums(PriceColumn price) =>

@@ -22,6 +22,9 @@ internal abstract partial class WarehouseStatements
 {
     private readonly TableNames _tables;
 
+    /// <summary>The multi-row link statements by row count (<see cref="LinkStatement"/>).</summary>
+    private readonly string?[] _linkStatements = new string?[WarehouseDialect.MaxRowsPerStatement + 1];
+
     /// <summary>What <see cref="Common"/> looks for on this engine; null where it spells everything as written (SQL Server).</summary>
     private readonly SearchValues<char>? _marks;
 
@@ -212,21 +215,59 @@ internal abstract partial class WarehouseStatements
             : throw new ArgumentOutOfRangeException(nameof(price), price, "Unknown price column.");
 
     /// <summary>
-    /// The <c>(LocalId, RemoteId, ContentHash)</c> tuples of a multi-row link statement as <c>(@L0, @R0, @H0), …</c>
-    /// (with <paramref name="prefix"/> and <paramref name="suffix"/> inside each), and their parameters beside
-    /// <c>Scope</c>, <c>Entity</c> and <c>Now</c>.
+    /// The text of a multi-row link statement for <paramref name="rows"/> rows, written by <paramref name="write"/> once
+    /// per row count: an export writes its links in hundreds of batches of the same size, and the text (thousands of
+    /// parameters) is the same each time.
     /// </summary>
-    protected (string Values, ICommandParameters Parameters) LinkRowValues(LinkRows rows, string prefix, string suffix)
+    protected string LinkStatement(int rows, Func<int, string> write)
     {
-        var values = new StringBuilder(rows.Rows.Count * (32 + prefix.Length + suffix.Length));
-        for (var i = 0; i < rows.Rows.Count; i++)
+        ArgumentNullException.ThrowIfNull(write);
+        if ((uint)rows >= (uint)_linkStatements.Length)
+        {
+            return write(rows);
+        }
+
+        // A race writes the same text twice, harmlessly.
+        return _linkStatements[rows] ??= write(rows);
+    }
+
+    /// <summary>
+    /// The <c>(LocalId, RemoteId, ContentHash)</c> tuples of a multi-row link statement of <paramref name="rows"/> rows as
+    /// <c>(@L0, @R0, @H0), …</c> (with <paramref name="prefix"/> and <paramref name="suffix"/> inside each), whose
+    /// parameters (<see cref="LinkRowParameters"/>) go beside <c>Scope</c>, <c>Entity</c> and <c>Now</c>.
+    /// </summary>
+    protected string LinkRowValues(int rows, string prefix, string suffix)
+    {
+        var values = new StringBuilder(rows * (32 + prefix.Length + suffix.Length));
+        for (var i = 0; i < rows; i++)
         {
             values.Append(i == 0 ? "(" : ", (").Append(prefix)
-                .Append(Dialect.Param("L" + i)).Append(", ").Append(Dialect.Param("R" + i)).Append(", ").Append(Dialect.Param("H" + i))
+                .Append(Dialect.Param(LinkParameterNames.Local(i))).Append(", ").Append(Dialect.Param(LinkParameterNames.Remote(i)))
+                .Append(", ").Append(Dialect.Param(LinkParameterNames.Hash(i)))
                 .Append(suffix).Append(')');
         }
 
-        return (values.ToString(), new LinkRowParameters(rows));
+        return values.ToString();
+    }
+
+    /// <summary>The parameters of a statement written with <see cref="LinkRowValues"/>.</summary>
+    protected static ICommandParameters LinkParameters(LinkRows rows) => new LinkRowParameters(rows);
+
+    /// <summary>The names <c>L{i}</c>, <c>R{i}</c>, <c>H{i}</c>, made once for the row counts a statement holds.</summary>
+    private static class LinkParameterNames
+    {
+        private static readonly string[] Locals = Names("L");
+        private static readonly string[] Remotes = Names("R");
+        private static readonly string[] Hashes = Names("H");
+
+        public static string Local(int i) => i < Locals.Length ? Locals[i] : "L" + i.ToString(CultureInfo.InvariantCulture);
+
+        public static string Remote(int i) => i < Remotes.Length ? Remotes[i] : "R" + i.ToString(CultureInfo.InvariantCulture);
+
+        public static string Hash(int i) => i < Hashes.Length ? Hashes[i] : "H" + i.ToString(CultureInfo.InvariantCulture);
+
+        private static string[] Names(string prefix) =>
+            [.. Enumerable.Range(0, WarehouseDialect.MaxRowsPerStatement).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture))];
     }
 
     /// <summary>
@@ -246,10 +287,9 @@ internal abstract partial class WarehouseStatements
             for (var i = 0; i < rows.Rows.Count; i++)
             {
                 var row = rows.Rows[i];
-                var index = i.ToString(CultureInfo.InvariantCulture);
-                list.Add(Parameter(command, "L" + index, row.LocalId, DbType.Int32));
-                list.Add(Parameter(command, "R" + index, row.RemoteId, DbType.String));
-                list.Add(Parameter(command, "H" + index, row.ContentHash, DbType.String));
+                list.Add(Parameter(command, LinkParameterNames.Local(i), row.LocalId, DbType.Int32));
+                list.Add(Parameter(command, LinkParameterNames.Remote(i), row.RemoteId, DbType.String));
+                list.Add(Parameter(command, LinkParameterNames.Hash(i), row.ContentHash, DbType.String));
             }
         }
 
