@@ -26,19 +26,19 @@ internal static class FastExporter
     /// <summary>Runs a fast pass.</summary>
     public static async Task RunAsync(SyncSession session, bool checkCatalogue, CancellationToken ct)
     {
-        var fast = session.Report.FastPath ??= new FastPathReport();
+        var collector = session.Collector;
         var text = await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false);
         if (!OperationsMark.TryParse(text, out var operations))
         {
-            fast.Armed = false;
+            collector.FastPass(armed: false);
             return;
         }
 
-        fast.Armed = true;
+        collector.FastPass(armed: true);
         var created = new List<int>();
         if (checkCatalogue)
         {
-            fast.CatalogueChecked = true;
+            collector.CatalogueChecked();
             if (session.Server.Export.Goods)
             {
                 created = await GoodsAsync(session, ct).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal static class FastExporter
             return [];
         }
 
-        session.Report.FastPath!.RangesChanged += changed.Count;
+        session.Collector.RangesChanged(changed.Count);
         var sent = new List<int>();
         if (changed.Count > 0)
         {
@@ -132,7 +132,7 @@ internal static class FastExporter
             return;
         }
 
-        session.Report.FastPath!.RangesChanged += changed.Count;
+        session.Collector.RangesChanged(changed.Count);
         if (changed.Count > 0)
         {
             var partners = new List<Partner>();
@@ -165,21 +165,21 @@ internal static class FastExporter
     private static async Task StockAsync(SyncSession session, OperationsMark mark, IReadOnlyCollection<int> extra, CancellationToken ct)
     {
         var store = session.Store;
-        var fast = session.Report.FastPath!;
+        var collector = session.Collector;
         var probe = await store.ProbeOperationsAsync(mark.Floor, long.MaxValue, ct).ConfigureAwait(false);
         var changed = !mark.Unchanged(probe);
         var goods = new HashSet<int>(extra);
         var next = mark;
         if (changed)
         {
-            fast.OperationsChanged = true;
+            collector.OperationsChanged();
             var floor = mark.Floor;
             var upper = probe.MaxId ?? mark.Floor;
             if (upper < mark.Max)
             {
                 // Rows at the top are gone: a deleted document, or a restored backup whose IDs may now lie below the floor.
                 // Their goods cannot be named from here; the reconciliation compares all stock.
-                fast.Note = "Operations were removed (a deleted document or a restored backup?): the next full export compares all stock.";
+                collector.FastPathNote("Operations were removed (a deleted document or a restored backup?): the next full export compares all stock.");
                 if (probe.Rows == 0)
                 {
                     upper = (await store.ProbeOperationsAsync(0, long.MaxValue, ct).ConfigureAwait(false)).MaxId ?? 0;
@@ -202,17 +202,13 @@ internal static class FastExporter
             var nextFloor = OperationsMark.NextFloor(floor, upper);
             var rows = nextFloor >= upper ? 0 : (await store.ProbeOperationsAsync(nextFloor, upper, ct).ConfigureAwait(false)).Rows;
             next = new OperationsMark(nextFloor, upper, rows);
+            collector.GoodsMoved(goods.Count);
             if (overflow)
             {
-                fast.GoodsMoved = goods.Count;
                 var products = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false);
                 var plan = await StockExporter.PrepareAsync(session, Task.FromResult(products), ct).ConfigureAwait(false);
                 await StockExporter.SendAsync(session, plan, products, ct).ConfigureAwait(false);
                 goods.Clear();
-            }
-            else
-            {
-                fast.GoodsMoved = goods.Count;
             }
         }
 

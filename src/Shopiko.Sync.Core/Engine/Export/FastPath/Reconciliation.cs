@@ -1,4 +1,3 @@
-using System.Globalization;
 using Shopiko.Sync.Warehouse.Changes;
 
 namespace Shopiko.Sync.Engine.Export.FastPath;
@@ -15,11 +14,15 @@ namespace Shopiko.Sync.Engine.Export.FastPath;
 /// </summary>
 internal static class Reconciliation
 {
-    public static async Task RunAsync(SyncSession session, CancellationToken ct)
+    /// <summary>Runs the full export as a reconciliation.</summary>
+    /// <param name="session">The run.</param>
+    /// <param name="firstExportUnderWay">A first export to a shop that was empty (see <see cref="ExportPipeline.RunAsync"/>).</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task RunAsync(SyncSession session, bool firstExportUnderWay, CancellationToken ct)
     {
         if (session.DryRun)
         {
-            await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+            await ExportPipeline.RunAsync(session, firstExportUnderWay, ct).ConfigureAwait(false);
             return;
         }
 
@@ -41,7 +44,7 @@ internal static class Reconciliation
         });
         try
         {
-            await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+            await ExportPipeline.RunAsync(session, firstExportUnderWay, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -51,18 +54,10 @@ internal static class Reconciliation
 
         if (visible is not null)
         {
-            var fast = session.Report.FastPath ??= checks;
-            fast.Armed = true;
-            fast.CatalogueChecked |= checks.CatalogueChecked;
-            foreach (var (entity, count) in missed.OrderBy(m => m.Key, StringComparer.Ordinal))
+            var (items, described) = session.Collector.Reconciled(checks.CatalogueChecked, missed);
+            if (items > 0)
             {
-                fast.MissedItems += count;
-                fast.Missed.Add(string.Create(CultureInfo.InvariantCulture, $"{entity}: {count}"));
-            }
-
-            if (fast.MissedItems > 0)
-            {
-                Log.FastPathMissed(session.Logger, session.Server.Name, fast.MissedItems, string.Join(", ", fast.Missed));
+                Log.FastPathMissed(session.Logger, session.Server.Name, items, described);
             }
         }
 
