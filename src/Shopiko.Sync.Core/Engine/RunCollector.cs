@@ -13,6 +13,19 @@ internal enum ItemOutcome
     Failed,
 }
 
+/// <summary>What the export sends, each counted in its own part of <see cref="ExportReport"/>.</summary>
+internal enum ExportedEntity
+{
+    /// <summary>Groups → categories.</summary>
+    Categories,
+    /// <summary>Goods → products.</summary>
+    Products,
+    /// <summary>Partners → customers.</summary>
+    Customers,
+    /// <summary>Stock levels.</summary>
+    Stock,
+}
+
 /// <summary>
 /// The one owner of a run's <see cref="RunReport"/>: the parts of a run send it what they did — counts, quarantined
 /// items, warnings, planned actions, timings and the items the shop accepted — and it records them under one lock, so
@@ -32,11 +45,27 @@ internal sealed class RunCollector(RunReport report)
     /// <summary>The report collected (read it once the run's parts have ended).</summary>
     public RunReport Report => report;
 
-    /// <summary>Counts items of one entity.</summary>
-    public void Count(EntityCounts counts, ItemOutcome outcome, int items = 1)
+    /// <summary>The entity as the report, the logs and the metrics name it (<c>products</c>).</summary>
+    public static string NameOf(ExportedEntity entity) => entity switch
+    {
+        ExportedEntity.Categories => "categories",
+        ExportedEntity.Products => "products",
+        ExportedEntity.Customers => "customers",
+        _ => "stock",
+    };
+
+    /// <summary>Counts exported items of one entity.</summary>
+    public void Count(ExportedEntity entity, ItemOutcome outcome, int items = 1)
     {
         lock (_lock)
         {
+            var counts = entity switch
+            {
+                ExportedEntity.Categories => Export.Categories,
+                ExportedEntity.Products => Export.Products,
+                ExportedEntity.Customers => Export.Customers,
+                _ => Export.Stock,
+            };
             switch (outcome)
             {
                 case ItemOutcome.Created: counts.Created += items; break;

@@ -21,8 +21,8 @@ public class RunCollectorTests
             start.Wait();
             for (var i = 0; i < PerThread; i++)
             {
-                collector.Count(report.Export!.Products, ItemOutcome.Created);
-                collector.Count(report.Export!.Stock, ItemOutcome.Unchanged, items: 2);
+                collector.Count(ExportedEntity.Products, ItemOutcome.Created);
+                collector.Count(ExportedEntity.Stock, ItemOutcome.Unchanged, items: 2);
                 collector.BatchSent(3);
                 collector.AcknowledgementFailed();
                 collector.OrderImported($"S{t:D2}{i:D5}");

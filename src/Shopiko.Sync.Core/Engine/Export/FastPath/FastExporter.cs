@@ -86,7 +86,7 @@ internal static class FastExporter
             }
 
             var table = LinkTable.Of(SyncEntity.Product, links);
-            await using var sender = new DeltaSender<ProductUpsert>(session, table, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
+            await using var sender = new DeltaSender<ProductUpsert>(session, table, ExportedEntity.Products, session.Api.UpsertProductsAsync);
             var basis = session.Basis;
             var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
             foreach (var good in goods)
@@ -143,7 +143,7 @@ internal static class FastExporter
                 links.AddRange(await session.State.ReadLinksInRangeAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
-            await using var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
+            await using var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), ExportedEntity.Customers, session.Api.UpsertCustomersAsync);
             foreach (var partner in partners)
             {
                 if (partner.Id > 1 && !partner.IsDeleted)
@@ -242,7 +242,7 @@ internal static class FastExporter
             quantities[level.GoodId] = quantities.GetValueOrDefault(level.GoodId) + level.Quantity;
         }
 
-        await using var sender = new DeltaSender<StockUpsert>(session, links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        await using var sender = new DeltaSender<StockUpsert>(session, links, ExportedEntity.Stock, session.Api.UpdateStockAsync);
         foreach (var goodId in linked)
         {
             await sender.OfferAsync(goodId, StockExporter.Item(goodId, quantities), ct).ConfigureAwait(false);
