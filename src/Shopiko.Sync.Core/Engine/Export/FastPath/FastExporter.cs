@@ -17,11 +17,15 @@ internal static class FastExporter
     /// <summary>More goods moved than this at once (a large import): the full stock comparison is cheaper than ID lists.</summary>
     internal const int MaxMovedGoods = 5000;
 
-    /// <summary>What the reconciliation took before its full read (remembered when it finished), and the checksums it read.</summary>
+    /// <summary>
+    /// What the reconciliation took before its full read (remembered when it finished), the checksums it read, and
+    /// whether it computed them (false: the change stamp vouched for the remembered ones).
+    /// </summary>
     internal sealed record Captured(
         List<KeyValuePair<string, string?>> Marks,
         IReadOnlyList<RangeChecksum>? Goods,
-        IReadOnlyList<RangeChecksum>? Partners);
+        IReadOnlyList<RangeChecksum>? Partners,
+        bool CatalogueChecked = false);
 
     /// <summary>Runs a fast pass.</summary>
     public static async Task RunAsync(SyncSession session, bool checkCatalogue, CancellationToken ct)

@@ -27,8 +27,7 @@ internal static class Reconciliation
         }
 
         var armed = OperationsMark.TryParse(await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
-        var checks = new FastPathReport();
-        var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, checks, ct)).ConfigureAwait(false);
+        var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, ct)).ConfigureAwait(false);
         Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
         // The senders tell the run's collector what the shop accepted, from their own threads.
@@ -54,7 +53,7 @@ internal static class Reconciliation
 
         if (visible is not null)
         {
-            var (items, described) = session.Collector.Reconciled(checks.CatalogueChecked, missed);
+            var (items, described) = session.Collector.Reconciled(captured.CatalogueChecked, missed);
             if (items > 0)
             {
                 Log.FastPathMissed(session.Logger, session.Server.Name, items, described);
