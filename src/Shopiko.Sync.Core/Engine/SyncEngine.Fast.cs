@@ -31,10 +31,11 @@ internal sealed partial class SyncEngine
             Export = new ExportReport(),
             FastPath = new FastPathReport(),
         };
+        var collector = new RunCollector(report);
         var start = time.GetTimestamp();
         try
         {
-            var session = await OpenFastAsync(report, cancellationToken).ConfigureAwait(false);
+            var session = await OpenFastAsync(collector, cancellationToken).ConfigureAwait(false);
             _ = session.StockObjectIds; // fail early with the setting's name when an object is wrong
             var catalogue = options?.CheckCatalogue ?? true;
             string? stamp = null;
@@ -51,7 +52,7 @@ internal sealed partial class SyncEngine
                 _catalogueStamp = stamp;
             }
 
-            report.Outcome = report.Quarantine.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded;
+            collector.Succeeded();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -62,16 +63,13 @@ internal sealed partial class SyncEngine
             // Ask both sides again next time: the failure may have been a changed database or shop.
             _fast = null;
             _catalogueStamp = null;
-            report.Outcome = RunOutcome.Failed;
-            report.Error = e.Message;
-            report.WaitBeforeNext = (e as ShopikoApiException)?.RetryAfter;
+            collector.Failed(e.Message, (e as ShopikoApiException)?.RetryAfter);
             Log.RunFailed(logger, server.Name, report.Operation, e.Message);
             Log.RunFailedDetail(logger, server.Name, report.Operation, e);
         }
         finally
         {
-            report.FinishedAt = time.GetUtcNow();
-            report.Timings["total"] = Math.Round(time.GetElapsedTime(start).TotalSeconds, 3);
+            collector.Finished(time.GetUtcNow(), Math.Round(time.GetElapsedTime(start).TotalSeconds, 3));
         }
 
         _metrics.FastPathPass(server.Name, Diagnostics.SyncMetrics.OutcomeTag(report.Outcome));
@@ -141,7 +139,7 @@ internal sealed partial class SyncEngine
         return report;
     }
 
-    private async Task<SyncSession> OpenFastAsync(RunReport report, CancellationToken ct)
+    private async Task<SyncSession> OpenFastAsync(RunCollector collector, CancellationToken ct)
     {
         var context = _fast;
         if (context is null)
@@ -167,7 +165,7 @@ internal sealed partial class SyncEngine
             Api = api,
             Time = time,
             Logger = logger,
-            Report = report,
+            Collector = collector,
             Options = new SyncRunOptions(),
             Warehouse = context.Warehouse,
             Shop = context.Shop,

@@ -104,7 +104,7 @@ internal sealed partial class SyncEngine(
             Api = api,
             Time = time,
             Logger = logger,
-            Report = new RunReport { Server = server.Name, Operation = "check", DryRun = true, StartedAt = time.GetUtcNow() },
+            Collector = new RunCollector(new RunReport { Server = server.Name, Operation = "check", DryRun = true, StartedAt = time.GetUtcNow() }),
             Options = new SyncRunOptions { DryRun = true },
             Warehouse = warehouseInfo,
             Shop = shopInfo,
@@ -225,6 +225,7 @@ internal sealed partial class SyncEngine(
             DryRun = options.DryRun,
             StartedAt = time.GetUtcNow(),
         };
+        var collector = new RunCollector(report);
         var start = time.GetTimestamp();
         SyncMetrics.CurrentServer = server.Name;
         using var activity = SyncActivities.StartRun(server.Name, operation, options.DryRun);
@@ -232,23 +233,24 @@ internal sealed partial class SyncEngine(
         Log.RunStarted(logger, server.Name, operation, options.DryRun ? " (dry run)" : "");
         try
         {
-            var session = await OpenAsync(report, options, ct).ConfigureAwait(false);
+            var session = await OpenAsync(collector, options, ct).ConfigureAwait(false);
             if (import)
             {
-                report.Import = new ImportReport();
-                report.Import.Matching = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, export: false, ct)).ConfigureAwait(false);
+                collector.BeginImport();
+                var first = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, export: false, ct)).ConfigureAwait(false);
+                collector.ImportMatched(first.Matching);
                 await ImportAsync(session, ct, ordersOnly).ConfigureAwait(false);
             }
 
             if (export)
             {
-                report.Export = new ExportReport();
-                var matching = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, export: true, ct)).ConfigureAwait(false);
-                report.Export.Matching = matching;
-                await ExportAsync(session, ct).ConfigureAwait(false);
+                collector.BeginExport();
+                var first = await session.TimeAsync("first run", () => FirstRunGuard.RunAsync(session, export: true, ct)).ConfigureAwait(false);
+                collector.ExportMatched(first.Matching);
+                await ExportAsync(session, first.ExportUnderWay, ct).ConfigureAwait(false);
             }
 
-            report.Outcome = report.Quarantine.Count > 0 || report.Import?.AcknowledgementsFailed > 0 ? RunOutcome.Partial : RunOutcome.Succeeded;
+            collector.Succeeded();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -256,16 +258,14 @@ internal sealed partial class SyncEngine(
         }
         catch (Exception e) when (e is ShopikoSyncException or NotSupportedException)
         {
-            report.Outcome = RunOutcome.Failed;
-            report.Error = e.Message;
+            collector.Failed(e.Message, waitBeforeNext: null);
             failure = e;
             Log.RunFailed(logger, server.Name, operation, e.Message);
             Log.RunFailedDetail(logger, server.Name, operation, e);
         }
         finally
         {
-            report.FinishedAt = time.GetUtcNow();
-            report.Timings["total"] = Math.Round(time.GetElapsedTime(start).TotalSeconds, 3);
+            collector.Finished(time.GetUtcNow(), Math.Round(time.GetElapsedTime(start).TotalSeconds, 3));
         }
 
         Log.RunFinished(logger, server.Name, operation, report.Outcome, report.Timings["total"], Summarize(report));
@@ -274,7 +274,7 @@ internal sealed partial class SyncEngine(
         return report;
     }
 
-    private async Task<SyncSession> OpenAsync(RunReport report, SyncRunOptions options, CancellationToken ct)
+    private async Task<SyncSession> OpenAsync(RunCollector collector, SyncRunOptions options, CancellationToken ct)
     {
         var warehouse = await store.GetInfoAsync(ct).ConfigureAwait(false);
         var shop = await api.GetShopAsync(ct).ConfigureAwait(false);
@@ -295,7 +295,7 @@ internal sealed partial class SyncEngine(
             Time = time,
             Metrics = _metrics,
             Logger = logger,
-            Report = report,
+            Collector = collector,
             Options = options,
             Warehouse = warehouse,
             Shop = shop,
@@ -317,11 +317,11 @@ internal sealed partial class SyncEngine(
         await session.TimeAsync("import.orders", () => orders.RunAsync(ct)).ConfigureAwait(false);
     }
 
-    private static async Task ExportAsync(SyncSession session, CancellationToken ct)
+    private static async Task ExportAsync(SyncSession session, bool firstExportUnderWay, CancellationToken ct)
     {
         _ = session.StockObjectIds; // fail early with the setting's name when an object is wrong
         // The full export is the fast path's reconciliation: it arms the fast path and reports what it missed.
-        await Reconciliation.RunAsync(session, ct).ConfigureAwait(false);
+        await Reconciliation.RunAsync(session, firstExportUnderWay, ct).ConfigureAwait(false);
     }
 
     private static string Summarize(RunReport report) => report.Summarize();

@@ -26,7 +26,8 @@ internal sealed class SyncSession
     /// <summary>Where the run's counts are recorded.</summary>
     public Diagnostics.SyncMetrics Metrics { get; init; } = Diagnostics.SyncMetrics.Shared;
     public required ILogger Logger { get; init; }
-    public required RunReport Report { get; init; }
+    /// <summary>The run's report, to read (the <see cref="Collector"/> writes it).</summary>
+    public RunReport Report => Collector.Report;
     public required SyncRunOptions Options { get; init; }
     public required WarehouseInfo Warehouse { get; init; }
     public required ShopInfo Shop { get; init; }
@@ -53,18 +54,10 @@ internal sealed class SyncSession
         : Server.Export.StockObjects.Select((o, i) => ResolveObject(o, $"Export:StockObjects:{i}").Id).Distinct().ToList();
 
     /// <summary>
-    /// This run is a first export to a shop that was empty (<see cref="Matching.FirstRunGuard.ShopWasEmptyMark"/>): the
-    /// export clears the mark once it has finished.
+    /// The one owner of the <see cref="Report"/>: every part of the run sends it what it did — counts, quarantined
+    /// items, warnings, plan lines, timings, accepted items, the import's orders and created records.
     /// </summary>
-    public bool FirstExportUnderWay { get; set; }
-
-    private RunCollector? _collector;
-
-    /// <summary>
-    /// The one owner of the <see cref="Report"/> while the run's parts work side by side: they send it their counts,
-    /// quarantined items, warnings, plan lines, timings and accepted items.
-    /// </summary>
-    public RunCollector Collector => LazyInitializer.EnsureInitialized(ref _collector, () => new RunCollector(Report));
+    public required RunCollector Collector { get; init; }
 
     /// <summary>
     /// True when the warehouse lets the run write (links) while its readers are open: the export then remembers each batch

@@ -10,7 +10,7 @@ internal static class CategoryExporter
     public static async Task RunAsync(SyncSession session, CancellationToken ct)
     {
         var links = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Category, ct).ConfigureAwait(false);
-        await using var sender = new DeltaSender<CategoryUpsert>(session, links, "categories", session.Report.Export!.Categories, session.Api.UpsertCategoriesAsync);
+        await using var sender = new DeltaSender<CategoryUpsert>(session, links, ExportedEntity.Categories, session.Api.UpsertCategoriesAsync);
         var idsByCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         // Read to the end before sending: SQLite (rollback journal) cannot commit the link writes while a reader is open.
         foreach (var group in await session.Store.ReadGoodsGroupsAsync(ct).ToListAsync(ct).ConfigureAwait(false))

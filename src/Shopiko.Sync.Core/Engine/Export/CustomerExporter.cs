@@ -15,7 +15,7 @@ internal static class CustomerExporter
     public static async Task ReadAsync(SyncSession session, TaskCompletionSource<DeltaSender<CustomerUpsert>> ready, CancellationToken ct)
     {
         var links = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false);
-        var sender = new DeltaSender<CustomerUpsert>(session, links, "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync, sendsAsStage: true);
+        var sender = new DeltaSender<CustomerUpsert>(session, links, ExportedEntity.Customers, session.Api.UpsertCustomersAsync, sendsAsStage: true);
         if (!ready.TrySetResult(sender))
         {
             // The step stopped before the sender was handed over: it would never be run.

@@ -37,7 +37,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
     private readonly SyncSession _session;
     private readonly LinkTable _links;
     private readonly string _entityName;
-    private readonly EntityCounts _counts;
+    private readonly ExportedEntity _entity;
     private readonly Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> _send;
     private readonly bool _sendsAsStage;
     private readonly List<(int LocalId, TItem Item, string Hash)> _buffer = [];
@@ -53,8 +53,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
 
     /// <param name="session">The run.</param>
     /// <param name="links">The entity's links as the run found them (frozen here: they are shared with the sender's threads).</param>
-    /// <param name="entityName">The entity as the report and log name it.</param>
-    /// <param name="counts">Where its counts go (through the run's collector).</param>
+    /// <param name="entity">What it sends: where the run's collector counts it, and its name in the report and the logs.</param>
     /// <param name="send">The shop request for one batch.</param>
     /// <param name="sendsAsStage">
     /// The caller runs <see cref="SendAsync"/> itself as a stage beside its readers (so one failure stops them all);
@@ -63,15 +62,14 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
     public DeltaSender(
         SyncSession session,
         LinkTable links,
-        string entityName,
-        EntityCounts counts,
+        ExportedEntity entity,
         Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> send,
         bool sendsAsStage = false)
     {
         _session = session;
         _links = links.Freeze();
-        _entityName = entityName;
-        _counts = counts;
+        _entity = entity;
+        _entityName = RunCollector.NameOf(entity);
         _send = send;
         _sendsAsStage = sendsAsStage;
     }
@@ -115,7 +113,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
         // Compared without making the hash's text: an unchanged item costs no allocation.
         if (!_session.Options.Full && hash.Matches(_links.ByLocal(localId)?.ContentHash))
         {
-            _session.Collector.Count(_counts, ItemOutcome.Unchanged);
+            _session.Collector.Count(_entity, ItemOutcome.Unchanged);
             _session.Metrics.ItemUnchanged(_session, _entityName);
             return false;
         }
@@ -360,7 +358,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
             var result = i < results.Count ? results[i] : null;
             if (result is null || !result.Succeeded)
             {
-                collector.Count(_counts, ItemOutcome.Failed);
+                collector.Count(_entity, ItemOutcome.Failed);
                 _session.Metrics.ItemsFailed(_session, _entityName, 1);
                 var reason = result?.Error is { } e ? $"{e.Code}: {e.Message}" : "the shop returned no result for it";
                 _session.Quarantine(_entityName, localId.ToString(CultureInfo.InvariantCulture), $"the shop refused it ({reason})");
@@ -368,7 +366,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
                 continue;
             }
 
-            collector.Count(_counts, result.Status switch
+            collector.Count(_entity, result.Status switch
             {
                 BatchItemStatuses.Created => ItemOutcome.Created,
                 BatchItemStatuses.Unchanged => ItemOutcome.Unchanged,
@@ -394,8 +392,8 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
     {
         _session.Collector.Plan($"send {batch.Length} {_entityName} ({string.Join(", ", batch.Take(10).Select(b => Describe(b.LocalId, b.Item)))}{(batch.Length > 10 ? ", …" : "")})");
         var updated = batch.Count(b => _links.ByLocal(b.LocalId)?.RemoteId is not null);
-        _session.Collector.Count(_counts, ItemOutcome.Updated, updated);
-        _session.Collector.Count(_counts, ItemOutcome.Created, batch.Length - updated);
+        _session.Collector.Count(_entity, ItemOutcome.Updated, updated);
+        _session.Collector.Count(_entity, ItemOutcome.Created, batch.Length - updated);
     }
 
     /// <summary>An item in a plan as the merchant knows it: by code and name, not the warehouse's internal ID.</summary>

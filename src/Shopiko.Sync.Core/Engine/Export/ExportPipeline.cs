@@ -23,7 +23,13 @@ namespace Shopiko.Sync.Engine.Export;
 internal static class ExportPipeline
 {
     /// <summary>Runs the export, timing its phases into the report.</summary>
-    public static async Task RunAsync(SyncSession session, CancellationToken ct)
+    /// <param name="session">The run.</param>
+    /// <param name="firstExportUnderWay">
+    /// This run is a first export to a shop that was empty (<see cref="Matching.FirstRunGuard.ShopWasEmptyMark"/>, as
+    /// <see cref="Matching.FirstRunGuard.RunAsync"/> found): the export clears the mark once it has finished.
+    /// </param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task RunAsync(SyncSession session, bool firstExportUnderWay, CancellationToken ct)
     {
         var goods = session.Server.Export.Goods;
         var partners = session.Server.Export.Partners;
@@ -58,7 +64,7 @@ internal static class ExportPipeline
 
         var productLinks = run.Products?.Links ?? await run.ProductLinks.ConfigureAwait(false);
         await session.TimeAsync("export.stock", () => StockExporter.SendAsync(session, run.Stock!, productLinks, ct)).ConfigureAwait(false);
-        if (session.FirstExportUnderWay)
+        if (firstExportUnderWay)
         {
             // Finished: what the shop holds is linked now, and the mark must not vouch for records that appear later.
             await session.State.SaveMarkAsync(session.Scope, Matching.FirstRunGuard.ShopWasEmptyMark, null, ct).ConfigureAwait(false);

@@ -43,7 +43,7 @@ internal static class ProductExporter
         SyncSession session, Task<LinkTable> linksTask, ChannelReader<Good[]> queue, TaskCompletionSource<DeltaSender<ProductUpsert>> ready, CancellationToken ct)
     {
         var links = await linksTask.WaitAsync(ct).ConfigureAwait(false);
-        var sender = new DeltaSender<ProductUpsert>(session, links, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync, sendsAsStage: true);
+        var sender = new DeltaSender<ProductUpsert>(session, links, ExportedEntity.Products, session.Api.UpsertProductsAsync, sendsAsStage: true);
         if (!ready.TrySetResult(sender))
         {
             // The step stopped before the sender was handed over: it would never be run.

@@ -65,7 +65,7 @@ internal static class StockExporter
             return;
         }
 
-        await using var sender = new DeltaSender<StockUpsert>(session, plan.Links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        await using var sender = new DeltaSender<StockUpsert>(session, plan.Links, ExportedEntity.Stock, session.Api.UpdateStockAsync);
         var hashed = 0;
         foreach (var goodId in linked)
         {

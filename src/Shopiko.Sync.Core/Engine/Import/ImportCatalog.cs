@@ -95,7 +95,7 @@ internal sealed class ImportCatalog
 
         Partners.Add(created);
         Partners.Link(remoteId, created.Id);
-        _session.Report.Import!.PartnersCreated++;
+        _session.Collector.PartnerCreated();
         Log.NomenclatureCreated(_session.Logger, "partner", created.Id, "customer", remoteId);
         return created;
     }
@@ -117,7 +117,7 @@ internal sealed class ImportCatalog
 
         Products.Set(new SyncLink(SyncEntity.Product, created.Id, remoteId, null));
         CreatedGoods.Add(new LinkItem(remoteId, created.Id.ToString(CultureInfo.InvariantCulture)));
-        _session.Report.Import!.GoodsCreated++;
+        _session.Collector.GoodCreated();
         Log.NomenclatureCreated(_session.Logger, "good", created.Id, "product", remoteId);
         return created.Id;
     }
@@ -147,7 +147,7 @@ internal sealed class ImportCatalog
             VatGroupId = VatGroupFor(vatRate) ?? VatGroupFor(20m) ?? 1,
         }, null, ct).ConfigureAwait(false);
         _shippingGoodId = created.Id;
-        _session.Report.Import!.GoodsCreated++;
+        _session.Collector.GoodCreated();
         return created.Id;
     }
 

@@ -106,7 +106,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
 
                 links.Set(new SyncLink(SyncEntity.Category, created.Id, category.Id, null));
                 toLink.Add(new LinkItem(category.Id, created.Id.ToString(CultureInfo.InvariantCulture)));
-                session.Report.Import!.GroupsCreated++;
+                session.Collector.GroupCreated();
                 await ReleaseAsync(SyncEntity.Category, category.Id, ct).ConfigureAwait(false);
                 Log.NomenclatureCreated(session.Logger, "goods group", created.Id, "category", category.Id);
             }
@@ -177,7 +177,7 @@ internal sealed class NomenclatureImporter(SyncSession session, ImportCatalog ca
             }
 
             toLink.Add(new LinkItem(product.Id, good.Id.ToString(CultureInfo.InvariantCulture)));
-            session.Report.Import!.GoodsCreated++;
+            session.Collector.GoodCreated();
             await ReleaseAsync(SyncEntity.Product, product.Id, ct).ConfigureAwait(false);
             Log.NomenclatureCreated(session.Logger, "good", good.Id, "product", product.Id);
         }

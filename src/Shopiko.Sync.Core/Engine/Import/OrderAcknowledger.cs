@@ -179,11 +179,8 @@ internal sealed class OrderAcknowledger(SyncSession session)
         }
         catch (ShopikoApiException e) when (e.Kind is not (ShopikoErrorKind.Authentication or ShopikoErrorKind.AddonInactive))
         {
-            lock (_confirmedLock)
-            {
-                // Counted under this lock: the requests run side by side, and nothing else counts these.
-                session.Report.Import!.AcknowledgementsFailed++;
-            }
+            // The requests run side by side: the collector counts them under its lock.
+            session.Collector.AcknowledgementFailed();
 
             Log.AckFailed(session.Logger, orderId, revision, e.Message);
             return;

@@ -42,7 +42,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     // first time costs no extra transaction.
     private HashSet<string> _quarantined = [];
 
-    private ImportReport Report => session.Report.Import!;
+    private RunCollector Collector => session.Collector;
 
     private IWarehouseStore Store => session.Store;
 
@@ -176,8 +176,8 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     {
         if (session.DryRun)
         {
-            session.Report.Plan.Add(plan.Describe(KindName(kind), catalog.Partners.Describe));
-            Report.OrdersImported++;
+            Collector.Plan(plan.Describe(KindName(kind), catalog.Partners.Describe));
+            Collector.OrderImported(null);
             return;
         }
 
@@ -200,10 +200,9 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             return;
         }
 
-        Report.OrdersImported++;
+        Collector.OrderImported(written.Number);
         session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Imported);
         SyncActivities.Document(written.Number);
-        Report.Documents.Add(written.Number);
         Log.OrderImported(session.Logger, order.Number, order.Id, order.Revision, written.Number);
         await ReleaseAsync(order, ct).ConfigureAwait(false);
         await _acknowledger.AcknowledgeAsync(order.Id, order.Revision, written.Number, ct).ConfigureAwait(false);
@@ -220,11 +219,10 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         var undo = booked.OperType == OrderDecider.SalesOrderOperType ? "annul sales order" : "customer return of";
         if (session.DryRun)
         {
-            session.Report.Plan.Add(edit
+            Collector.Plan(edit
                 ? $"order {order.Number} (id {order.Id}) revision {order.Revision} changes what {booked.DocumentNumber} booked: {undo} {booked.DocumentNumber}, then {plan!.Describe(KindName(decision.NewKind!.Value), catalog.Partners.Describe)}"
                 : $"cancelled order {order.Number} (id {order.Id}): {undo} {booked.DocumentNumber}");
-            Count(edit);
-            Report.Corrections.Add(new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, null, null));
+            Count(edit, new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, null, null));
             return true;
         }
 
@@ -262,16 +260,8 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
             return true;
         }
 
-        Count(edit);
+        Count(edit, new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, correction.Return?.Number, correction.Replacement?.Number));
         SyncActivities.Document(correction.Replacement?.Number ?? correction.Return?.Number ?? booked.DocumentNumber);
-        Report.Corrections.Add(new OrderCorrection(order.Number, order.Id, order.Revision, booked.DocumentNumber, correction.Return?.Number, correction.Replacement?.Number));
-        foreach (var written in new[] { correction.Return, correction.Replacement })
-        {
-            if (written is not null)
-            {
-                Report.Documents.Add(written.Number);
-            }
-        }
 
         if (edit)
         {
@@ -293,7 +283,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
         // Cancelled before it ever became a document (perhaps while quarantined): nothing to book or reverse.
         if (session.DryRun)
         {
-            session.Report.Plan.Add($"order {order.Number} was cancelled before import: acknowledge only");
+            Collector.Plan($"order {order.Number} was cancelled before import: acknowledge only");
             return;
         }
 
@@ -337,7 +327,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
     private async Task AlreadyImportedAsync(ShopOrder order, string document, CancellationToken ct)
     {
-        Report.OrdersAlreadyImported++;
+        Collector.OrderAlreadyImported();
         session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.AlreadyImported);
         SyncActivities.Document(document);
         Log.OrderAlreadyImported(session.Logger, order.Id, order.Revision, document);
@@ -349,7 +339,7 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
 
     private async Task QuarantineAsync(ShopOrder order, string reason, CancellationToken ct)
     {
-        Report.OrdersQuarantined++;
+        Collector.OrderQuarantined();
         session.Metrics.Order(session, SyncDiagnostics.OrderOutcomes.Quarantined);
         session.Quarantine("order", order.Id, $"order {order.Number}: {reason}");
         Log.OrderQuarantined(session.Logger, order.Number, order.Id, reason);
@@ -361,16 +351,16 @@ internal sealed class OrderImporter(SyncSession session, ImportCatalog catalog)
     }
 
     /// <summary>A correction counts as corrected; a reversal of a cancelled order as reversed.</summary>
-    private void Count(bool edit)
+    private void Count(bool edit, OrderCorrection correction)
     {
         session.Metrics.Order(session, edit ? SyncDiagnostics.OrderOutcomes.Corrected : SyncDiagnostics.OrderOutcomes.Reversed);
         if (edit)
         {
-            Report.OrdersCorrected++;
+            Collector.OrderCorrected(correction);
         }
         else
         {
-            Report.OrdersReversed++;
+            Collector.OrderReversed(correction);
         }
     }
 

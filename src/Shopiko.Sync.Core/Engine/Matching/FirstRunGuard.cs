@@ -11,6 +11,18 @@ public sealed class BothSystemsHaveDataException : ShopikoSyncException
     public BothSystemsHaveDataException(string message) : base(message) { }
 }
 
+/// <summary>What the first-run check found.</summary>
+/// <param name="Matching">What matching linked, when it ran.</param>
+/// <param name="ExportUnderWay">
+/// The run is a first export to a shop that was empty (<see cref="FirstRunGuard.ShopWasEmptyMark"/> is set): the export
+/// clears the mark once it has finished.
+/// </param>
+internal sealed record FirstRun(MatchReport? Matching, bool ExportUnderWay)
+{
+    /// <summary>Not a first run, or nothing to match or remember.</summary>
+    public static readonly FirstRun Nothing = new(null, false);
+}
+
 /// <summary>
 /// The first run with nothing linked: if both the warehouse and the shop already hold goods or partners, the original
 /// bridge refused, because it could not know which records are the same. Matching lifts that: existing records are
@@ -21,19 +33,19 @@ internal static class FirstRunGuard
     /// <summary>The mark saying the shop was empty when the first run with nothing linked began.</summary>
     internal const string ShopWasEmptyMark = "first-run.shop-was-empty";
 
-    /// <summary>Checks, and matches when configured. Returns the matching report when matching ran.</summary>
+    /// <summary>Checks, and matches when configured. Returns the matching report when matching ran, and whether a first export to an empty shop is under way.</summary>
     /// <exception cref="BothSystemsHaveDataException">Both sides hold data, nothing is linked, matching is off.</exception>
     /// <param name="session">The run.</param>
     /// <param name="export">The run exports: an empty shop is then remembered until the export has finished.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<MatchReport?> RunAsync(SyncSession session, bool export, CancellationToken ct)
+    public static async Task<FirstRun> RunAsync(SyncSession session, bool export, CancellationToken ct)
     {
         var store = session.Store;
         // One index probe each: reading the rows (and a MySQL reader draining 100,000 of them on close) cost a tenth of a second.
         if (await session.State.HasLinksAsync(session.Scope, SyncEntity.Product, ct).ConfigureAwait(false) ||
             await session.State.HasLinksAsync(session.Scope, SyncEntity.Customer, ct).ConfigureAwait(false))
         {
-            return null;
+            return FirstRun.Nothing;
         }
 
         var shopHasData = session.Shop.Counts.Products > 0 || session.Shop.Counts.Customers > 0;
@@ -46,18 +58,17 @@ internal static class FirstRunGuard
             if (export && !session.DryRun)
             {
                 await session.State.SaveMarkAsync(session.Scope, ShopWasEmptyMark, session.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
-                session.FirstExportUnderWay = true;
+                return new FirstRun(null, ExportUnderWay: true);
             }
 
-            return null;
+            return FirstRun.Nothing;
         }
 
         if (await session.State.ReadMarkAsync(session.Scope, ShopWasEmptyMark, ct).ConfigureAwait(false) is not null)
         {
             // The shop was empty when a first export of ours began, and that export never finished: what the shop holds
             // now is what it sent. This run finishes it (and clears the mark when it does).
-            session.FirstExportUnderWay = export && !session.DryRun;
-            return null;
+            return new FirstRun(null, ExportUnderWay: export && !session.DryRun);
         }
 
         var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
@@ -66,7 +77,7 @@ internal static class FirstRunGuard
             await AnyAsync(store.ReadPartnersAsync(ct), p => !p.IsDeleted).ConfigureAwait(false);
         if (!warehouseHasData)
         {
-            return null;
+            return FirstRun.Nothing;
         }
 
         if (!session.Server.Matching.Enabled)
@@ -76,7 +87,7 @@ internal static class FirstRunGuard
                 "Synchronising now could duplicate or overwrite records. Either start with one empty side, or turn on matching (Matching:Enabled = true) to link existing records by code, barcode, EIK, VAT number or e-mail.");
         }
 
-        return await MatchAsync(session, ct).ConfigureAwait(false);
+        return new FirstRun(await MatchAsync(session, ct).ConfigureAwait(false), ExportUnderWay: false);
     }
 
     private static async Task<MatchReport> MatchAsync(SyncSession session, CancellationToken ct)
@@ -99,10 +110,10 @@ internal static class FirstRunGuard
             var productById = products.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
             var partnerById = partners.ToDictionary(p => p.Id);
             var customerById = customers.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
-            session.Report.Plan.AddRange(goodsResult.Matched.Select(m =>
+            session.Collector.Plan(goodsResult.Matched.Select(m =>
                 $"link good {(goodById.TryGetValue(m.LocalId, out var g) ? $"'{g.Code}' {g.Name}" : m.LocalId.ToString(System.Globalization.CultureInfo.InvariantCulture))} " +
                 $"to product {(productById.TryGetValue(m.RemoteId, out var p) ? $"'{p.Sku}' {p.Name}" : m.RemoteId)} (by {m.How})"));
-            session.Report.Plan.AddRange(partnersResult.Matched.Select(m =>
+            session.Collector.Plan(partnersResult.Matched.Select(m =>
                 $"link partner {(partnerById.TryGetValue(m.LocalId, out var w) ? $"'{w.Code}' {w.Company}" : m.LocalId.ToString(System.Globalization.CultureInfo.InvariantCulture))} " +
                 $"to customer {(customerById.TryGetValue(m.RemoteId, out var c) ? $"'{c.Name}'" : m.RemoteId)} (by {m.How})"));
         }

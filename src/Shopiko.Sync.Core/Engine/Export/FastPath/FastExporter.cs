@@ -17,28 +17,32 @@ internal static class FastExporter
     /// <summary>More goods moved than this at once (a large import): the full stock comparison is cheaper than ID lists.</summary>
     internal const int MaxMovedGoods = 5000;
 
-    /// <summary>What the reconciliation took before its full read (remembered when it finished), and the checksums it read.</summary>
+    /// <summary>
+    /// What the reconciliation took before its full read (remembered when it finished), the checksums it read, and
+    /// whether it computed them (false: the change stamp vouched for the remembered ones).
+    /// </summary>
     internal sealed record Captured(
         List<KeyValuePair<string, string?>> Marks,
         IReadOnlyList<RangeChecksum>? Goods,
-        IReadOnlyList<RangeChecksum>? Partners);
+        IReadOnlyList<RangeChecksum>? Partners,
+        bool CatalogueChecked = false);
 
     /// <summary>Runs a fast pass.</summary>
     public static async Task RunAsync(SyncSession session, bool checkCatalogue, CancellationToken ct)
     {
-        var fast = session.Report.FastPath ??= new FastPathReport();
+        var collector = session.Collector;
         var text = await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false);
         if (!OperationsMark.TryParse(text, out var operations))
         {
-            fast.Armed = false;
+            collector.FastPass(armed: false);
             return;
         }
 
-        fast.Armed = true;
+        collector.FastPass(armed: true);
         var created = new List<int>();
         if (checkCatalogue)
         {
-            fast.CatalogueChecked = true;
+            collector.CatalogueChecked();
             if (session.Server.Export.Goods)
             {
                 created = await GoodsAsync(session, ct).ConfigureAwait(false);
@@ -71,7 +75,7 @@ internal static class FastExporter
             return [];
         }
 
-        session.Report.FastPath!.RangesChanged += changed.Count;
+        session.Collector.RangesChanged(changed.Count);
         var sent = new List<int>();
         if (changed.Count > 0)
         {
@@ -86,7 +90,7 @@ internal static class FastExporter
             }
 
             var table = LinkTable.Of(SyncEntity.Product, links);
-            await using var sender = new DeltaSender<ProductUpsert>(session, table, "products", session.Report.Export!.Products, session.Api.UpsertProductsAsync);
+            await using var sender = new DeltaSender<ProductUpsert>(session, table, ExportedEntity.Products, session.Api.UpsertProductsAsync);
             var basis = session.Basis;
             var shippingCode = session.Server.Import.ShippingGoodCode.Trim();
             foreach (var good in goods)
@@ -132,7 +136,7 @@ internal static class FastExporter
             return;
         }
 
-        session.Report.FastPath!.RangesChanged += changed.Count;
+        session.Collector.RangesChanged(changed.Count);
         if (changed.Count > 0)
         {
             var partners = new List<Partner>();
@@ -143,7 +147,7 @@ internal static class FastExporter
                 links.AddRange(await session.State.ReadLinksInRangeAsync(session.Scope, SyncEntity.Customer, ChangeBuckets.From(bucket), ChangeBuckets.To(bucket), ct).ToListAsync(ct).ConfigureAwait(false));
             }
 
-            await using var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), "customers", session.Report.Export!.Customers, session.Api.UpsertCustomersAsync);
+            await using var sender = new DeltaSender<CustomerUpsert>(session, LinkTable.Of(SyncEntity.Customer, links), ExportedEntity.Customers, session.Api.UpsertCustomersAsync);
             foreach (var partner in partners)
             {
                 if (partner.Id > 1 && !partner.IsDeleted)
@@ -165,21 +169,21 @@ internal static class FastExporter
     private static async Task StockAsync(SyncSession session, OperationsMark mark, IReadOnlyCollection<int> extra, CancellationToken ct)
     {
         var store = session.Store;
-        var fast = session.Report.FastPath!;
+        var collector = session.Collector;
         var probe = await store.ProbeOperationsAsync(mark.Floor, long.MaxValue, ct).ConfigureAwait(false);
         var changed = !mark.Unchanged(probe);
         var goods = new HashSet<int>(extra);
         var next = mark;
         if (changed)
         {
-            fast.OperationsChanged = true;
+            collector.OperationsChanged();
             var floor = mark.Floor;
             var upper = probe.MaxId ?? mark.Floor;
             if (upper < mark.Max)
             {
                 // Rows at the top are gone: a deleted document, or a restored backup whose IDs may now lie below the floor.
                 // Their goods cannot be named from here; the reconciliation compares all stock.
-                fast.Note = "Operations were removed (a deleted document or a restored backup?): the next full export compares all stock.";
+                collector.FastPathNote("Operations were removed (a deleted document or a restored backup?): the next full export compares all stock.");
                 if (probe.Rows == 0)
                 {
                     upper = (await store.ProbeOperationsAsync(0, long.MaxValue, ct).ConfigureAwait(false)).MaxId ?? 0;
@@ -202,17 +206,13 @@ internal static class FastExporter
             var nextFloor = OperationsMark.NextFloor(floor, upper);
             var rows = nextFloor >= upper ? 0 : (await store.ProbeOperationsAsync(nextFloor, upper, ct).ConfigureAwait(false)).Rows;
             next = new OperationsMark(nextFloor, upper, rows);
+            collector.GoodsMoved(goods.Count);
             if (overflow)
             {
-                fast.GoodsMoved = goods.Count;
                 var products = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false);
                 var plan = await StockExporter.PrepareAsync(session, Task.FromResult(products), ct).ConfigureAwait(false);
                 await StockExporter.SendAsync(session, plan, products, ct).ConfigureAwait(false);
                 goods.Clear();
-            }
-            else
-            {
-                fast.GoodsMoved = goods.Count;
             }
         }
 
@@ -246,7 +246,7 @@ internal static class FastExporter
             quantities[level.GoodId] = quantities.GetValueOrDefault(level.GoodId) + level.Quantity;
         }
 
-        await using var sender = new DeltaSender<StockUpsert>(session, links, "stock", session.Report.Export!.Stock, session.Api.UpdateStockAsync);
+        await using var sender = new DeltaSender<StockUpsert>(session, links, ExportedEntity.Stock, session.Api.UpdateStockAsync);
         foreach (var goodId in linked)
         {
             await sender.OfferAsync(goodId, StockExporter.Item(goodId, quantities), ct).ConfigureAwait(false);

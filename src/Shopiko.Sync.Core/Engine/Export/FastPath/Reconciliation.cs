@@ -1,4 +1,3 @@
-using System.Globalization;
 using Shopiko.Sync.Warehouse.Changes;
 
 namespace Shopiko.Sync.Engine.Export.FastPath;
@@ -15,17 +14,20 @@ namespace Shopiko.Sync.Engine.Export.FastPath;
 /// </summary>
 internal static class Reconciliation
 {
-    public static async Task RunAsync(SyncSession session, CancellationToken ct)
+    /// <summary>Runs the full export as a reconciliation.</summary>
+    /// <param name="session">The run.</param>
+    /// <param name="firstExportUnderWay">A first export to a shop that was empty (see <see cref="ExportPipeline.RunAsync"/>).</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task RunAsync(SyncSession session, bool firstExportUnderWay, CancellationToken ct)
     {
         if (session.DryRun)
         {
-            await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+            await ExportPipeline.RunAsync(session, firstExportUnderWay, ct).ConfigureAwait(false);
             return;
         }
 
         var armed = OperationsMark.TryParse(await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
-        var checks = new FastPathReport();
-        var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, checks, ct)).ConfigureAwait(false);
+        var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, ct)).ConfigureAwait(false);
         Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
         // The senders tell the run's collector what the shop accepted, from their own threads.
@@ -41,7 +43,7 @@ internal static class Reconciliation
         });
         try
         {
-            await ExportPipeline.RunAsync(session, ct).ConfigureAwait(false);
+            await ExportPipeline.RunAsync(session, firstExportUnderWay, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -51,18 +53,10 @@ internal static class Reconciliation
 
         if (visible is not null)
         {
-            var fast = session.Report.FastPath ??= checks;
-            fast.Armed = true;
-            fast.CatalogueChecked |= checks.CatalogueChecked;
-            foreach (var (entity, count) in missed.OrderBy(m => m.Key, StringComparer.Ordinal))
+            var (items, described) = session.Collector.Reconciled(captured.CatalogueChecked, missed);
+            if (items > 0)
             {
-                fast.MissedItems += count;
-                fast.Missed.Add(string.Create(CultureInfo.InvariantCulture, $"{entity}: {count}"));
-            }
-
-            if (fast.MissedItems > 0)
-            {
-                Log.FastPathMissed(session.Logger, session.Server.Name, fast.MissedItems, string.Join(", ", fast.Missed));
+                Log.FastPathMissed(session.Logger, session.Server.Name, items, described);
             }
         }
 

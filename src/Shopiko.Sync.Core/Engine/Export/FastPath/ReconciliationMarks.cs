@@ -16,8 +16,8 @@ namespace Shopiko.Sync.Engine.Export.FastPath;
 /// </remarks>
 internal static class ReconciliationMarks
 {
-    /// <summary>Takes the marks; <see cref="FastPathReport.CatalogueChecked"/> says whether the checksums were computed.</summary>
-    public static async Task<FastExporter.Captured> CaptureAsync(SyncSession session, FastPathReport report, CancellationToken ct)
+    /// <summary>Takes the marks; <see cref="FastExporter.Captured.CatalogueChecked"/> says whether the checksums were computed.</summary>
+    public static async Task<FastExporter.Captured> CaptureAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
         var export = session.Server.Export;
@@ -35,30 +35,25 @@ internal static class ReconciliationMarks
         var stamp = CatalogueStamp.Of(await store.ReadChangeStampAsync(ct).ConfigureAwait(false), export.PriceColumn, export.Goods, export.Partners);
         var remembered = await session.State.ReadMarkAsync(session.Scope, CatalogueStamp.Name, ct).ConfigureAwait(false);
         var unchanged = CatalogueStamp.Unchanged(remembered, stamp);
-        var goods = export.Goods ? await ChecksumsAsync(session, ChangeTable.Goods, unchanged, marks, report, ct).ConfigureAwait(false) : null;
-        var partners = export.Partners ? await ChecksumsAsync(session, ChangeTable.Partners, unchanged, marks, report, ct).ConfigureAwait(false) : null;
+        var goods = export.Goods ? await ChecksumsAsync(session, ChangeTable.Goods, unchanged, marks, ct).ConfigureAwait(false) : default;
+        var partners = export.Partners ? await ChecksumsAsync(session, ChangeTable.Partners, unchanged, marks, ct).ConfigureAwait(false) : default;
         if (!string.Equals(remembered, stamp, StringComparison.Ordinal))
         {
             // Saved with the checksums, when the export has finished; an unknown stamp forgets the one remembered.
             marks.Add(new(CatalogueStamp.Name, stamp));
         }
 
-        return new FastExporter.Captured(marks, goods, partners);
+        return new FastExporter.Captured(marks, goods.Current, partners.Current, goods.Computed || partners.Computed);
     }
 
-    private static async Task<IReadOnlyList<RangeChecksum>> ChecksumsAsync(SyncSession session, ChangeTable table, bool unchanged,
-        List<KeyValuePair<string, string?>> marks, FastPathReport report, CancellationToken ct)
+    private static async Task<(IReadOnlyList<RangeChecksum>? Current, bool Computed)> ChecksumsAsync(SyncSession session, ChangeTable table, bool unchanged,
+        List<KeyValuePair<string, string?>> marks, CancellationToken ct)
     {
         var prefix = CatalogueMarks.PrefixOf(table);
         var stored = await session.State.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
-        IReadOnlyList<RangeChecksum>? current = unchanged ? CatalogueStamp.Remembered(prefix, stored) : null;
-        if (current is null)
-        {
-            report.CatalogueChecked = true;
-            current = await session.Store.ReadChecksumsAsync(table, session.Server.Export.PriceColumn, ct).ConfigureAwait(false);
-        }
-
+        var remembered = unchanged ? CatalogueStamp.Remembered(prefix, stored) : null;
+        var current = remembered ?? await session.Store.ReadChecksumsAsync(table, session.Server.Export.PriceColumn, ct).ConfigureAwait(false);
         marks.AddRange(CatalogueMarks.Compare(prefix, stored, current).Marks);
-        return current;
+        return (current, remembered is null);
     }
 }
