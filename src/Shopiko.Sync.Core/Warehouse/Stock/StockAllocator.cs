@@ -15,8 +15,9 @@ namespace Shopiko.Sync.Warehouse.Stock;
 /// <para>With lots (FIFO, LIFO, choice, FEFO) it is taken from the lot rows in LotOrder order (LIFO: newest first), one
 /// portion per lot at that lot's price; what the lots cannot cover is refused when negative stock is forbidden, else
 /// taken from the last lot in that order, which goes negative, as the program does. FEFO and choice follow LotOrder
-/// like FIFO: the <c>store</c> rows carry no expiry date (it lives in the <c>lots</c> table, which the store does not
-/// read) and there is no user to choose a lot.</para>
+/// FEFO takes the lot expiring first (<c>lots.EndDate</c>, read with the rows), lots without a date after those with one,
+/// ties in LotOrder order; the last lot in that order is the one that goes negative. Choice follows LotOrder like FIFO:
+/// there is no user to choose a lot.</para>
 /// </remarks>
 internal static class StockAllocator
 {
@@ -87,6 +88,11 @@ internal static class StockAllocator
         if (costing == CostingMethod.Lifo)
         {
             order.Reverse();
+        }
+        else if (costing == CostingMethod.Fefo)
+        {
+            // A stable sort of the rows (already in lot order): earliest expiry first, no expiry last, ties by lot order.
+            order = [.. order.OrderBy(i => state[i].Expires is null).ThenBy(i => state[i].Expires)];
         }
 
         var portions = new List<StockPortion>();

@@ -1,0 +1,27 @@
+using Shopiko.Sync.Warehouse.Dialects;
+
+namespace Shopiko.Sync.Core.Tests.Warehouse;
+
+// The locked stock read carries each lot's expiry (FEFO) from lots where the database has that table, and a NULL
+// expiry where it does not, so a database without lots opens and writes documents as before.
+public sealed partial class DialectSqlTests
+{
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void The_stock_read_joins_lots_only_where_the_database_has_it(string name)
+    {
+        var dialect = Dialect(name);
+        var withLots = dialect.BuildSql(TableNames.Resolve(TableNames.Required.Append("LOTS"), t => t, out _)).SelectStoreRows([3, 5]);
+        var withoutLots = dialect.BuildSql(TableNames.Resolve(TableNames.Required, t => t, out _)).SelectStoreRows([3, 5]);
+
+        withLots.Should().Contain("LEFT JOIN " + dialect.Quote("LOTS") + " l ON l.").And.Contain("EndDate").And.Contain(" AS Expires ");
+        withoutLots.Should().NotContain("JOIN").And.NotContain("EndDate").And.Contain("NULL AS Expires ");
+    }
+
+    [Fact]
+    public void A_database_without_lots_is_still_complete()
+    {
+        TableNames.Resolve(TableNames.Required, t => t, out var missing).Has("lots").Should().BeFalse();
+        missing.Should().BeEmpty("lots is optional");
+    }
+}
