@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 using Microsoft.Extensions.Time.Testing;
 using Shopiko.Sync.Configuration;
 using Shopiko.Sync.Testing;
@@ -75,7 +76,7 @@ public abstract class FefoCostingContract
     private static Task<List<double>> StockByLotOrderAsync(TestDatabase db, int goodId) =>
         db.QueryAsync<double>("SELECT [Qtty] FROM {store} WHERE [GoodID] = @goodId AND [ObjectID] = 2 ORDER BY [LotOrder]", new { goodId });
 
-    private static WarehouseDocument Sale(int goodId, decimal quantity) => new()
+    protected static WarehouseDocument Sale(int goodId, decimal quantity) => new()
     {
         Kind = DocumentKind.Sale,
         ObjectId = 2,
@@ -116,4 +117,28 @@ public sealed class MariaDbFefoCostingTests : FefoCostingContract
 
     protected override async Task<string> CreateEmptyDatabaseAsync() =>
         await (await MariaDbServer.GetSharedAsync()).CreateDatabaseAsync("fefo");
+
+    // Every stock row without a lot refers to the default lot (ID 1): were the expiry read joined under FOR UPDATE, every
+    // document writer would lock that one lots row and wait for the others. The read must leave lots unlocked.
+    [StoreFact]
+    public async Task The_locked_stock_read_leaves_the_lots_rows_unlocked()
+    {
+        var cs = await CreateEmptyDatabaseAsync();
+        await WarehouseSchema.CreateBlankAsync(Provider, cs, new BlankDatabaseOptions { Costing = CostingMethod.Fefo });
+        var db = new TestDatabase(Provider, cs, Time);
+        var store = db.NewStore();
+        var good = await store.CreateGoodAsync(new NewGood { Code = "SKU-1", Name = "Мляко", PriceIn = 6m, Prices = GoodPrices.Zero with { PriceOut2 = 12m } });
+        await using var holder = new MySqlConnection(cs);
+        await holder.OpenAsync();
+        await using var held = await holder.BeginTransactionAsync();
+        await using (var lockLot = new MySqlCommand("SELECT `ID` FROM `lots` WHERE `ID` = 1 FOR UPDATE", holder, held))
+        {
+            await lockLot.ExecuteScalarAsync();
+        }
+
+        var write = store.WriteDocumentAsync(Sale(good.Id, 1));
+
+        await write.WaitAsync(TimeSpan.FromSeconds(20));
+        (await write).LineCount.Should().Be(1, "the write did not wait for the transaction holding the default lot");
+    }
 }

@@ -15,8 +15,7 @@ internal sealed class MySqlStatements(WarehouseDialect dialect, TableNames table
     // cashier's commit; READ COMMITTED plus FOR UPDATE on the rows read before a write reads the latest committed state.
     public override string SelectGroupCodes => $"SELECT `Code` FROM {GoodsGroups} FOR UPDATE";
 
-    // FOR UPDATE locks the joined lots rows too: harmless, nothing else this library runs writes lots, and MariaDB has no
-    // FOR UPDATE OF to narrow it to store.
+    // FOR UPDATE locks the store rows only: the lots expiry is read in a subquery, which a locking read leaves unlocked.
     public override string SelectStoreRows(IReadOnlyList<int> ids) => StoreRows(ids, "", " FOR UPDATE");
 
     public override string SelectDocumentRows =>

@@ -19,7 +19,7 @@ internal sealed class SqlServerStatements(WarehouseDialect dialect, TableNames t
     // UPDLOCK keeps a concurrent writer from reading the same rows before we update them; HOLDLOCK covers the range.
     public override string SelectGroupCodes => $"SELECT [Code] FROM {GoodsGroups} WITH (UPDLOCK, HOLDLOCK)";
 
-    // The hint on store only: the lots rows are read, not locked.
+    // The hint on store only: the lots rows (the expiry subquery) are read, not locked.
     public override string SelectStoreRows(IReadOnlyList<int> ids) => StoreRows(ids, " WITH (UPDLOCK, HOLDLOCK)", "");
 
     public override string SelectDocumentRows =>
