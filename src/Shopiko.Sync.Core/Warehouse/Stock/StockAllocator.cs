@@ -12,12 +12,11 @@ namespace Shopiko.Sync.Warehouse.Stock;
 /// last lot; its portion carries the given cost (the booked row's cost) when there is one, else the good's cost.</para>
 /// <para>Stock going out with average, last-purchase or quick-average costing leaves the default row (else the first
 /// row) and may go negative whatever <c>configkey12</c> says: the shop already sold it and Warehouse Pro can hold it.</para>
-/// <para>With lots (FIFO, LIFO, choice, FEFO) it is taken from the lot rows in LotOrder order (LIFO: newest first), one
-/// portion per lot at that lot's price; what the lots cannot cover is refused when negative stock is forbidden, else
-/// taken from the last lot in that order, which goes negative, as the program does. FEFO and choice follow LotOrder
-/// FEFO takes the lot expiring first (<c>lots.EndDate</c>, read with the rows), lots without a date after those with one,
-/// ties in LotOrder order; the last lot in that order is the one that goes negative. Choice follows LotOrder like FIFO:
-/// there is no user to choose a lot.</para>
+/// <para>With lots (FIFO, LIFO, choice, FEFO) it is taken from the lot rows in LotOrder order (LIFO: newest first; FEFO:
+/// the lot expiring first, <c>lots.EndDate</c> read with the rows, lots without a date after the dated ones, the same
+/// date in LotOrder order), one portion per lot at that lot's price; what the lots cannot cover is refused when negative
+/// stock is forbidden, else taken from the last lot in that order, which goes negative, as the program does. Choice
+/// follows LotOrder like FIFO: there is no user to choose a lot.</para>
 /// </remarks>
 internal static class StockAllocator
 {
