@@ -163,6 +163,7 @@ internal sealed class StoreRow
     public string? Lot { get; set; }
     public int? LotId { get; set; }
     public int? LotOrder { get; set; }
+    public DateTime? Expires { get; set; }
 }
 
 internal sealed class ConfigurationRow

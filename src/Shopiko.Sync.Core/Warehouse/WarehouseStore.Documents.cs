@@ -219,7 +219,7 @@ internal sealed partial class WarehouseStore
         var stock = stockIds.ToDictionary(id => id, _ => (IReadOnlyList<StockHolding>)[]);
         foreach (var group in rows.GroupBy(r => r.GoodId))
         {
-            stock[group.Key] = group.Select(r => new StockHolding(r.Id, r.Qtty is { } q ? Number.Read(q) : null, Number.Read(r.Price), r.Lot ?? "", r.LotId, r.LotOrder)).ToList();
+            stock[group.Key] = group.Select(r => new StockHolding(r.Id, r.Qtty is { } q ? Number.Read(q) : null, Number.Read(r.Price), r.Lot ?? "", r.LotId, r.LotOrder, r.Expires)).ToList();
         }
 
         return (acct, stock);

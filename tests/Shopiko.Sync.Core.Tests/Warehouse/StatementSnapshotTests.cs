@@ -31,7 +31,7 @@ public sealed class StatementSnapshotTests
     public void Every_statement_of_the_provider_is_as_reviewed(string name)
     {
         var dialect = Dialect(name);
-        var tables = TableNames.Resolve(TableNames.Required.Select(t => char.ToUpperInvariant(t[0]) + t[1..]), t => t, out _);
+        var tables = TableNames.Resolve(TableNames.Required.Concat(TableNames.Optional).Select(t => char.ToUpperInvariant(t[0]) + t[1..]), t => t, out _);
         var statements = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         Walk(dialect.BuildSql(tables), "");
         for (var i = 0; i < dialect.SyncStateDdl.Count; i++)

@@ -5,8 +5,9 @@ using Shopiko.Sync.Warehouse.Stock;
 namespace Shopiko.Sync.Core.Tests.Warehouse;
 
 /// <summary>
-/// How a line moves stock, over tables of cases: rows as <c>id:qtty@price/lotOrder</c> (id <c>n</c> for a new row, qtty
-/// <c>null</c> for NULL), portions as <c>qtty@cost#lotId</c>, deltas as <c>id+delta</c>.
+/// How a line moves stock, over tables of cases: rows as <c>id:qtty@price/lotOrder</c>, optionally <c>!expiry</c> (id
+/// <c>n</c> for a new row, qtty <c>null</c> for NULL; a row's LotID is its id), portions as <c>qtty@cost#lotId</c>,
+/// deltas as <c>id+delta</c>.
 /// </summary>
 public sealed class StockAllocatorTests
 {
@@ -29,7 +30,14 @@ public sealed class StockAllocatorTests
         { "1:2@3/1;2:1@4/2", "FIFO: the rest from the last lot when negative stock is allowed", 5, -1, CostingMethod.Fifo, true, "2@3#1;1@4#2;2@4#2", "1:0@3/1;2:-2@4/2", "1-2;2-3", 2 },
         { "1:2@3/1;2:1@4/2", "LIFO: the rest from the oldest lot (last in LIFO order)", 5, -1, CostingMethod.Lifo, true, "1@4#2;2@3#1;2@3#1", "1:-2@3/1;2:0@4/2", "2-1;1-4", 2 },
         { "", "FIFO: no lot at all, a default row is created negative", 2, -1, CostingMethod.Fifo, true, "2@5#1", "n:-2@5/1", "", 2 },
-        { "1:2@3/1;2:5@4/2", "FEFO follows LotOrder like FIFO (store rows carry no expiry)", 3, -1, CostingMethod.Fefo, false, "2@3#1;1@4#2", "1:0@3/1;2:4@4/2", "1-2;2-1", 0 },
+        { "1:2@3/1;2:5@4/2", "FEFO: lots without expiry follow LotOrder like FIFO", 3, -1, CostingMethod.Fefo, false, "2@3#1;1@4#2", "1:0@3/1;2:4@4/2", "1-2;2-1", 0 },
+        { "1:2@3/1!2027-03-01;2:5@4/2!2027-01-01", "FEFO: the lot expiring first, though later in LotOrder", 3, -1, CostingMethod.Fefo, false, "3@4#2", "1:2@3/1;2:2@4/2", "2-3", 0 },
+        { "1:2@3/1!2027-03-01;2:5@4/2!2027-01-01", "FEFO: then the lot expiring next", 6, -1, CostingMethod.Fefo, false, "5@4#2;1@3#1", "1:1@3/1;2:0@4/2", "2-5;1-1", 0 },
+        { "1:2@3/1;2:1@4/2!2027-02-01;3:5@2/3!2027-01-15", "FEFO: a lot without expiry after every dated one", 4, -1, CostingMethod.Fefo, false, "4@2#3", "1:2@3/1;2:1@4/2;3:1@2/3", "3-4", 0 },
+        { "1:2@3/1;2:1@4/2!2027-02-01;3:3@2/3!2027-01-15", "FEFO: dated lots, then the undated one", 5, -1, CostingMethod.Fefo, false, "3@2#3;1@4#2;1@3#1", "1:1@3/1;2:0@4/2;3:0@2/3", "3-3;2-1;1-1", 0 },
+        { "1:2@3/1!2027-01-01;2:5@4/2!2027-01-01", "FEFO: the same expiry in LotOrder order", 3, -1, CostingMethod.Fefo, false, "2@3#1;1@4#2", "1:0@3/1;2:4@4/2", "1-2;2-1", 0 },
+        { "1:2@3/1;2:1@4/2!2027-01-01", "FEFO: the rest from the last lot in expiry order (the undated one) when negative stock is allowed", 5, -1, CostingMethod.Fefo, true, "1@4#2;2@3#1;2@3#1", "1:-2@3/1;2:0@4/2", "2-1;1-4", 2 },
+        { "1:2@3/1!2027-05-01;2:1@4/2!2027-01-01", "FEFO: the rest from the lot expiring last", 5, -1, CostingMethod.Fefo, true, "1@4#2;2@3#1;2@3#1", "1:-2@3/1;2:0@4/2", "2-1;1-4", 2 },
         { "1:2@3/1;2:5@4/2", "choice follows LotOrder like FIFO", 3, -1, CostingMethod.Choice, false, "2@3#1;1@4#2", "1:0@3/1;2:4@4/2", "1-2;2-1", 0 },
         { "1:1@3/1", "return: into the default lot row at the good's cost", 2, 1, CostingMethod.Average, false, "2@5#1", "1:3@3/1", "1+2", 0 },
         { "2:5@4/2", "return: no default lot row, one is created after the last lot", 2, 1, CostingMethod.Fifo, false, "2@5#1", "2:5@4/2;n:2@5/3", "", 0 },
@@ -112,14 +120,16 @@ public sealed class StockAllocatorTests
         {
             var (id, rest) = Split(row, ':');
             var (qtty, rest2) = Split(rest, '@');
-            var (price, lotOrder) = Split(rest2, '/');
+            var (price, orderAndExpiry) = Split(rest2, '/');
+            var (lotOrder, expires) = orderAndExpiry.Contains('!', StringComparison.Ordinal) ? Split(orderAndExpiry, '!') : (orderAndExpiry, "");
             return new StockHolding(
                 int.Parse(id, CultureInfo.InvariantCulture),
                 qtty == "null" ? null : decimal.Parse(qtty, CultureInfo.InvariantCulture),
                 decimal.Parse(price, CultureInfo.InvariantCulture),
                 " ",
                 int.Parse(id, CultureInfo.InvariantCulture),
-                int.Parse(lotOrder, CultureInfo.InvariantCulture));
+                int.Parse(lotOrder, CultureInfo.InvariantCulture),
+                expires.Length == 0 ? null : DateTime.Parse(expires, CultureInfo.InvariantCulture));
         })];
 
     private static (string, string) Split(string text, char at) => (text[..text.IndexOf(at, StringComparison.Ordinal)], text[(text.IndexOf(at, StringComparison.Ordinal) + 1)..]);

@@ -15,10 +15,8 @@ internal sealed class MySqlStatements(WarehouseDialect dialect, TableNames table
     // cashier's commit; READ COMMITTED plus FOR UPDATE on the rows read before a write reads the latest committed state.
     public override string SelectGroupCodes => $"SELECT `Code` FROM {GoodsGroups} FOR UPDATE";
 
-    public override string SelectStoreRows(IReadOnlyList<int> ids) =>
-        "SELECT `GoodID` AS GoodId, `ID` AS Id, `Qtty` AS Qtty, `Price` AS Price, `Lot` AS Lot, `LotID` AS LotId, " +
-        $"`LotOrder` AS LotOrder FROM {Store} WHERE `ObjectID` = @ObjectId AND `GoodID` IN ({IdList(ids, "S")}) " +
-        "ORDER BY `GoodID`, `LotOrder`, `ID` FOR UPDATE";
+    // FOR UPDATE locks the store rows only: the lots expiry is read in a subquery, which a locking read leaves unlocked.
+    public override string SelectStoreRows(IReadOnlyList<int> ids) => StoreRows(ids, "", " FOR UPDATE");
 
     public override string SelectDocumentRows =>
         "SELECT `GoodID` AS GoodId, `PartnerID` AS PartnerId, `Qtty` AS Qtty, `PriceIn` AS PriceIn, `PriceOut` AS PriceOut, `VATOut` AS VatOut, " +

@@ -19,10 +19,8 @@ internal sealed class SqlServerStatements(WarehouseDialect dialect, TableNames t
     // UPDLOCK keeps a concurrent writer from reading the same rows before we update them; HOLDLOCK covers the range.
     public override string SelectGroupCodes => $"SELECT [Code] FROM {GoodsGroups} WITH (UPDLOCK, HOLDLOCK)";
 
-    public override string SelectStoreRows(IReadOnlyList<int> ids) =>
-        "SELECT [GoodID] AS GoodId, [ID] AS Id, [Qtty] AS Qtty, [Price] AS Price, [Lot] AS Lot, [LotID] AS LotId, " +
-        $"[LotOrder] AS LotOrder FROM {Store} WITH (UPDLOCK, HOLDLOCK) WHERE [ObjectID] = @ObjectId AND [GoodID] IN ({IdList(ids, "S")}) " +
-        "ORDER BY [GoodID], [LotOrder], [ID]";
+    // The hint on store only: the lots rows (the expiry subquery) are read, not locked.
+    public override string SelectStoreRows(IReadOnlyList<int> ids) => StoreRows(ids, " WITH (UPDLOCK, HOLDLOCK)", "");
 
     public override string SelectDocumentRows =>
         "SELECT [GoodID] AS GoodId, [PartnerID] AS PartnerId, [Qtty] AS Qtty, [PriceIn] AS PriceIn, [PriceOut] AS PriceOut, [VATOut] AS VatOut, " +

@@ -13,6 +13,12 @@ internal sealed class TableNames
         "partners", "payments", "paymenttypes", "store", "system", "vatgroups",
     ];
 
+    /// <summary>
+    /// Tables the store reads when the database has them, and does without otherwise: <c>lots</c> (the expiry date of a
+    /// lot, for FEFO costing) belongs to every Warehouse Pro schema, but a database lacking it still opens as it always did.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Optional = ["lots"];
+
     private readonly Dictionary<string, string> _actual;
 
     private TableNames(Dictionary<string, string> actual) => _actual = actual;
@@ -20,7 +26,10 @@ internal sealed class TableNames
     /// <summary>The actual name of a logical (lowercase) table name.</summary>
     public string this[string logical] => _actual[logical];
 
-    /// <summary>Resolves <see cref="Required"/> against the tables found; returns the missing ones too.</summary>
+    /// <summary>True when the database holds the table (always for <see cref="Required"/> ones once resolved).</summary>
+    public bool Has(string logical) => _actual.ContainsKey(logical);
+
+    /// <summary>Resolves <see cref="Required"/> and <see cref="Optional"/> against the tables found; returns the missing required ones too.</summary>
     public static TableNames Resolve(IEnumerable<string> existing, Func<string, string> defaultName, out IReadOnlyList<string> missing)
     {
         var byLower = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -40,6 +49,14 @@ internal sealed class TableNames
             else
             {
                 notFound.Add(defaultName(logical));
+            }
+        }
+
+        foreach (var logical in Optional)
+        {
+            if (byLower.TryGetValue(logical, out var found))
+            {
+                actual[logical] = found;
             }
         }
 

@@ -31,12 +31,22 @@ internal abstract partial class WarehouseStatements
 
     /// <summary>
     /// Every good of a document in one read (and one lock request), in GoodID order so writers lock in one order; locked
-    /// where the engine locks rows read (MySQL, SQL Server).
+    /// where the engine locks rows read (MySQL, SQL Server). Each row carries its lot's expiry (<c>lots.EndDate</c>, for
+    /// FEFO costing): NULL for a row without a lot or a date, and for every row in a database without the lots table.
     /// </summary>
-    public virtual string SelectStoreRows(IReadOnlyList<int> ids) => Common(
-        "SELECT [GoodID] AS GoodId, [ID] AS Id, [Qtty] AS Qtty, [Price] AS Price, [Lot] AS Lot, [LotID] AS LotId, " +
-        $"[LotOrder] AS LotOrder FROM {Store} WHERE [ObjectID] = @ObjectId AND [GoodID] IN ({IdList(ids, "S")}) " +
-        "ORDER BY [GoodID], [LotOrder], [ID]");
+    /// <remarks>
+    /// The expiry is a subquery, not a join: MySQL's FOR UPDATE locks every row a join reads, and every store row
+    /// without a lot refers to the one default lot (ID 1), so all document writers would queue on that lots row; a
+    /// locking read does not lock the rows of a subquery (seen on MariaDB 10.11). One statement still, no second trip.
+    /// </remarks>
+    public virtual string SelectStoreRows(IReadOnlyList<int> ids) => StoreRows(ids, "", "");
+
+    /// <summary><see cref="SelectStoreRows"/> with a table hint after <c>store</c> (SQL Server) or a clause at the end (MySQL).</summary>
+    protected string StoreRows(IReadOnlyList<int> ids, string storeHint, string tail) => Common(
+        "SELECT s.[GoodID] AS GoodId, s.[ID] AS Id, s.[Qtty] AS Qtty, s.[Price] AS Price, s.[Lot] AS Lot, s.[LotID] AS LotId, " +
+        $"s.[LotOrder] AS LotOrder, {(Lots is null ? "NULL" : $"(SELECT l.[EndDate] FROM {Lots} l WHERE l.[ID] = s.[LotID])")} AS Expires " +
+        $"FROM {Store} s{storeHint} WHERE s.[ObjectID] = @ObjectId AND s.[GoodID] IN ({IdList(ids, "S")}) " +
+        "ORDER BY s.[GoodID], s.[LotOrder], s.[ID]" + tail);
 
     public virtual string AddToStoreRow => Common($"UPDATE {Store} SET [Qtty] = [Qtty] + @Delta WHERE [ID] = @Id");
 

@@ -64,6 +64,9 @@ internal abstract partial class WarehouseStatements
     protected string SystemTable => Table("system");
     protected string VatGroups => Table("vatgroups");
 
+    /// <summary>The lots table (lot expiry dates), or null in a database without it.</summary>
+    protected string? Lots => _tables.Has("lots") ? Table("lots") : null;
+
     private string Table(string logical) => Dialect.Quote(_tables[logical]);
 
     /// <summary>The actual (unquoted) name of a logical table, for statements that name it as a value.</summary>

@@ -12,11 +12,11 @@ namespace Shopiko.Sync.Warehouse.Stock;
 /// last lot; its portion carries the given cost (the booked row's cost) when there is one, else the good's cost.</para>
 /// <para>Stock going out with average, last-purchase or quick-average costing leaves the default row (else the first
 /// row) and may go negative whatever <c>configkey12</c> says: the shop already sold it and Warehouse Pro can hold it.</para>
-/// <para>With lots (FIFO, LIFO, choice, FEFO) it is taken from the lot rows in LotOrder order (LIFO: newest first), one
-/// portion per lot at that lot's price; what the lots cannot cover is refused when negative stock is forbidden, else
-/// taken from the last lot in that order, which goes negative, as the program does. FEFO and choice follow LotOrder
-/// like FIFO: the <c>store</c> rows carry no expiry date (it lives in the <c>lots</c> table, which the store does not
-/// read) and there is no user to choose a lot.</para>
+/// <para>With lots (FIFO, LIFO, choice, FEFO) it is taken from the lot rows in LotOrder order (LIFO: newest first; FEFO:
+/// the lot expiring first, <c>lots.EndDate</c> read with the rows, lots without a date after the dated ones, the same
+/// date in LotOrder order), one portion per lot at that lot's price; what the lots cannot cover is refused when negative
+/// stock is forbidden, else taken from the last lot in that order, which goes negative, as the program does. Choice
+/// follows LotOrder like FIFO: there is no user to choose a lot.</para>
 /// </remarks>
 internal static class StockAllocator
 {
@@ -87,6 +87,11 @@ internal static class StockAllocator
         if (costing == CostingMethod.Lifo)
         {
             order.Reverse();
+        }
+        else if (costing == CostingMethod.Fefo)
+        {
+            // A stable sort of the rows (already in lot order): earliest expiry first, no expiry last, ties by lot order.
+            order = [.. order.OrderBy(i => state[i].Expires is null).ThenBy(i => state[i].Expires)];
         }
 
         var portions = new List<StockPortion>();

@@ -10,7 +10,8 @@ namespace Shopiko.Sync.Warehouse.Stock;
 /// <param name="Lot">store.Lot as stored (a blank lot is one space).</param>
 /// <param name="LotId">store.LotID.</param>
 /// <param name="LotOrder">store.LotOrder: the order lots are taken in.</param>
-internal sealed record StockHolding(int Id, decimal? Quantity, decimal Price, string Lot, int? LotId, int? LotOrder)
+/// <param name="Expires">The lot's expiry (lots.EndDate), null for a row without a lot or a date: the order FEFO takes lots in.</param>
+internal sealed record StockHolding(int Id, decimal? Quantity, decimal Price, string Lot, int? LotId, int? LotOrder, DateTime? Expires = null)
 {
     /// <summary>The default lot row (LotID 1, or none given), where stock without lots is kept.</summary>
     public bool IsDefaultLot => LotId is null or 1;
