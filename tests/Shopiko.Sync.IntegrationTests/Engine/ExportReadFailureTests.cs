@@ -6,9 +6,9 @@ using Shopiko.Sync.Engine;
 namespace Shopiko.Sync.IntegrationTests.Engine;
 
 /// <summary>
-/// The export reads goods, partners, stock and links at once and remembers links and hashes only after every reader
-/// closed: a read that fails anywhere fails the run before anything is written (and here, with less than a batch
-/// changed, before anything is sent), leaves no reader open, and the next run sends.
+/// The export reads goods, partners, stock and links at once; links are written only for batches the shop answered
+/// (during the reads on MariaDB, after every reader closed elsewhere). A read that fails anywhere fails the run — here,
+/// with less than a batch changed, before anything is sent or written — leaves no reader open, and the next run sends.
 /// </summary>
 public class ExportReadFailureTests
 {
