@@ -12,10 +12,8 @@ namespace Shopiko.Sync.Engine;
 // index reads or one small request.
 internal sealed partial class SyncEngine
 {
-    private FastContext? _fast;
+    private Sides? _fast;
     private string? _catalogueStamp;
-
-    private sealed record FastContext(WarehouseInfo Warehouse, ShopInfo Shop, IReadOnlyList<WarehouseObject> Objects);
 
     /// <inheritdoc />
     public bool SupportsFastPasses => true;
@@ -141,35 +139,8 @@ internal sealed partial class SyncEngine
 
     private async Task<SyncSession> OpenFastAsync(RunCollector collector, CancellationToken ct)
     {
-        var context = _fast;
-        if (context is null)
-        {
-            var warehouse = await store.GetInfoAsync(ct).ConfigureAwait(false);
-            var shop = await api.GetShopAsync(ct).ConfigureAwait(false);
-            if (!shop.AddonActive)
-            {
-                throw new ShopikoApiException("The Microinvest synchronisation add-on is inactive in the shop's admin: activate it, then run again.", ShopikoErrorKind.AddonInactive);
-            }
-
-            await state.EnsureTablesAsync(ct).ConfigureAwait(false);
-            context = new FastContext(warehouse, shop, await store.ReadObjectsAsync(ct).ConfigureAwait(false));
-            _fast = context;
-        }
-
-        return new SyncSession
-        {
-            Server = server,
-            SettingsPath = settingsPath,
-            Store = store,
-            State = state,
-            Api = api,
-            Time = time,
-            Logger = logger,
-            Collector = collector,
-            Options = new SyncRunOptions(),
-            Warehouse = context.Warehouse,
-            Shop = context.Shop,
-            Objects = context.Objects,
-        };
+        // What both sides say of themselves is read once and kept while the passes succeed (a failure forgets it).
+        var sides = _fast ??= await ReadSidesAsync(ct).ConfigureAwait(false);
+        return Session(collector, new SyncRunOptions(), sides);
     }
 }

@@ -274,7 +274,14 @@ internal sealed partial class SyncEngine(
         return report;
     }
 
-    private async Task<SyncSession> OpenAsync(RunCollector collector, SyncRunOptions options, CancellationToken ct)
+    private async Task<SyncSession> OpenAsync(RunCollector collector, SyncRunOptions options, CancellationToken ct) =>
+        Session(collector, options, await ReadSidesAsync(ct).ConfigureAwait(false));
+
+    /// <summary>What both sides said of themselves when a run opened.</summary>
+    private sealed record Sides(WarehouseInfo Warehouse, ShopInfo Shop, IReadOnlyList<WarehouseObject> Objects);
+
+    /// <summary>What both sides say of themselves; the shop's add-on must be active, and the library's tables exist.</summary>
+    private async Task<Sides> ReadSidesAsync(CancellationToken ct)
     {
         var warehouse = await store.GetInfoAsync(ct).ConfigureAwait(false);
         var shop = await api.GetShopAsync(ct).ConfigureAwait(false);
@@ -285,23 +292,25 @@ internal sealed partial class SyncEngine(
 
         // The library's own tables; creating them (once, empty) is not a change to the merchant's data, so a dry run may too.
         await state.EnsureTablesAsync(ct).ConfigureAwait(false);
-        return new SyncSession
-        {
-            Server = server,
-            SettingsPath = settingsPath,
-            Store = store,
-            State = state,
-            Api = api,
-            Time = time,
-            Metrics = _metrics,
-            Logger = logger,
-            Collector = collector,
-            Options = options,
-            Warehouse = warehouse,
-            Shop = shop,
-            Objects = await store.ReadObjectsAsync(ct).ConfigureAwait(false),
-        };
+        return new Sides(warehouse, shop, await store.ReadObjectsAsync(ct).ConfigureAwait(false));
     }
+
+    private SyncSession Session(RunCollector collector, SyncRunOptions options, Sides sides) => new()
+    {
+        Server = server,
+        SettingsPath = settingsPath,
+        Store = store,
+        State = state,
+        Api = api,
+        Time = time,
+        Metrics = _metrics,
+        Logger = logger,
+        Collector = collector,
+        Options = options,
+        Warehouse = sides.Warehouse,
+        Shop = sides.Shop,
+        Objects = sides.Objects,
+    };
 
     private static async Task ImportAsync(SyncSession session, CancellationToken ct, bool ordersOnly = false)
     {

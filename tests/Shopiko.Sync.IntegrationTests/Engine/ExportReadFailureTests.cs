@@ -52,7 +52,7 @@ public class ExportReadFailureTests
     {
         await using var rig = await SyncRig.StartAsync(provider, s => s.Export.Partners = false);
         var seed = await WarehouseSeed.CreateAsync(rig);
-        await CopyGoodAsync(rig, seed.Charger, 5000);
+        await GoodCopies.WriteAsync(rig, seed.Charger, 5000, "C");
 
         var first = await rig.Engine().ExportAsync();
 
@@ -82,21 +82,4 @@ public class ExportReadFailureTests
         await rig.QueryAsync<string>("SELECT CONCAT(Entity, ':', LocalId, ':', COALESCE(ContentHash, '')) FROM shopikosync_links ORDER BY Entity, LocalId"
             .Replace("CONCAT(Entity, ':', LocalId, ':', COALESCE(ContentHash, ''))",
                 rig.Provider == WarehouseProvider.MySql ? "CONCAT(Entity, ':', LocalId, ':', COALESCE(ContentHash, ''))" : "Entity || ':' || LocalId || ':' || COALESCE(ContentHash, '')", StringComparison.Ordinal));
-
-    /// <summary>Copies a good <paramref name="count"/> times (new codes), in one transaction.</summary>
-    private static async Task CopyGoodAsync(SyncRig rig, int goodId, int count)
-    {
-        await using var connection = rig.Open();
-        await connection.OpenAsync();
-        var columns = ((IDictionary<string, object>)(await connection.QueryAsync("SELECT * FROM goods WHERE ID = @goodId", new { goodId })).Single()).Keys
-            .Where(c => !c.Equals("ID", StringComparison.OrdinalIgnoreCase)).ToList();
-        var insert = $"INSERT INTO goods ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(c => c.Equals("Code", StringComparison.OrdinalIgnoreCase) ? "@Code" : c))} FROM goods WHERE ID = @goodId";
-        await using var transaction = await connection.BeginTransactionAsync();
-        for (var i = 0; i < count; i++)
-        {
-            await connection.ExecuteAsync(insert, new { Code = $"C{i}", goodId }, transaction);
-        }
-
-        await transaction.CommitAsync();
-    }
 }

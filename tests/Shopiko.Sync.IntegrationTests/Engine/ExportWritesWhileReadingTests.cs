@@ -32,7 +32,7 @@ public class ExportWritesWhileReadingTests
             s.Export.Partners = false;
         });
         var seed = await WarehouseSeed.CreateAsync(rig);
-        await CopyGoodAsync(rig, seed.Charger, Copies);
+        await GoodCopies.WriteAsync(rig, seed.Charger, Copies, "W");
         // The goods reader stays open after its last row until a product link is written (or a while has passed).
         var held = new HeldGoods(whileReading ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(1));
         var report = await rig.Engine(store: held.Store, state: held.State).ExportAsync();
@@ -52,7 +52,7 @@ public class ExportWritesWhileReadingTests
             s.Export.Partners = false;
         });
         var seed = await WarehouseSeed.CreateAsync(rig);
-        await CopyGoodAsync(rig, seed.Charger, Copies);
+        await GoodCopies.WriteAsync(rig, seed.Charger, Copies, "W");
         // Link writes: the categories (one batch), then the products; the second product batch's write fails while the
         // reader is open.
         var held = new HeldGoods(TimeSpan.FromSeconds(30), failOnLinkWrite: 3, holdUntilProductWrites: 2);
@@ -75,23 +75,6 @@ public class ExportWritesWhileReadingTests
         (await LinksAsync(rig, SyncEntity.Stock)).Should().HaveCount(Goods);
         rig.Shop.State.Products.Should().HaveCount(Goods, "a product sent again is updated by its externalId, never duplicated");
         (await rig.Engine().ExportAsync()).Export!.ItemsSent.Should().Be(0);
-    }
-
-    /// <summary>Copies a good <paramref name="count"/> times (new codes), in one transaction.</summary>
-    private static async Task CopyGoodAsync(SyncRig rig, int goodId, int count)
-    {
-        await using var connection = rig.Open();
-        await connection.OpenAsync();
-        var columns = ((IDictionary<string, object>)(await connection.QueryAsync("SELECT * FROM goods WHERE ID = @goodId", new { goodId })).Single()).Keys
-            .Where(c => !c.Equals("ID", StringComparison.OrdinalIgnoreCase)).ToList();
-        var insert = $"INSERT INTO goods ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(c => c.Equals("Code", StringComparison.OrdinalIgnoreCase) ? "@Code" : c))} FROM goods WHERE ID = @goodId";
-        await using var transaction = await connection.BeginTransactionAsync();
-        for (var i = 0; i < count; i++)
-        {
-            await connection.ExecuteAsync(insert, new { Code = $"W{i}", goodId }, transaction);
-        }
-
-        await transaction.CommitAsync();
     }
 
     private static async Task<List<int>> LinksAsync(SyncRig rig, SyncEntity entity) =>
