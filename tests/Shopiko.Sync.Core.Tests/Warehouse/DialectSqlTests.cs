@@ -132,7 +132,7 @@ public sealed partial class DialectSqlTests
         sql.SelectGoods.Should().Contain($"FROM {open}Goods{close} g");
         // Key, Date and Type are reserved words somewhere; they are always quoted.
         sql.SelectConfiguration.Should().Contain($"{open}Key{close} AS CfgKey");
-        sql.InsertOperation.Should().Contain($"{open}Date{close}");
+        sql.InsertOperations(1).Should().Contain($"{open}Date{close}");
     }
 
     [Theory]

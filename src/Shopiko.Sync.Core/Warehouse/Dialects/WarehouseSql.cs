@@ -54,7 +54,6 @@ internal sealed class WarehouseSql
 
     /// <summary>The ID of a document's partner (<c>@PartnerId</c>), when it exists.</summary>
     public required string SelectDocumentPartner { get; init; }
-    public required string SelectObjectById { get; init; }
     public required string CountVatGroup { get; init; }
 
     /// <summary>MAX(Acct) over the given operation types, optionally for one object.</summary>
@@ -68,15 +67,12 @@ internal sealed class WarehouseSql
     /// <summary>Adds to that many stock rows at once: <c>@I{i}</c> (row ID) gets <c>@D{i}</c> added; <c>@J{i}</c> repeats <c>@I{i}</c> in the WHERE (each parameter named once).</summary>
     public required Func<int, string> AddToStoreRows { get; init; }
     public required string InsertStoreRow { get; init; }
-    public required string InsertOperation { get; init; }
-    public required string InsertPayment { get; init; }
 
     /// <summary>That many operation rows of one document in one INSERT (per row <c>@GoodId{r}</c>, <c>@Qtty{r}</c>, …).</summary>
     public required Func<int, string> InsertOperations { get; init; }
 
     /// <summary>That many payment rows of one document in one INSERT (per row <c>@Qtty{r}</c>, <c>@Mode{r}</c>, <c>@Type{r}</c>).</summary>
     public required Func<int, string> InsertPayments { get; init; }
-    public required string CountDocumentLines { get; init; }
 
     /// <summary>A written document's lines (quantity, price, VAT), to read back what it totals.</summary>
     public required string SelectDocumentLines { get; init; }

@@ -15,9 +15,6 @@ internal abstract partial class WarehouseStatements
     public virtual string SelectObjects => Common(
         $"SELECT [ID] AS Id, [Code] AS Code, [Name] AS Name, [PriceGroup] AS PriceGroup, [Deleted] AS Deleted FROM {Objects} ORDER BY [ID]");
 
-    public virtual string SelectObjectById => Common(
-        $"SELECT [ID] AS Id, [Code] AS Code, [Name] AS Name, [PriceGroup] AS PriceGroup, [Deleted] AS Deleted FROM {Objects} WHERE [ID] = @Id");
-
     public virtual string SelectVatGroups => Common(
         $"SELECT [ID] AS Id, [Code] AS Code, [Name] AS Name, [VATValue] AS Rate FROM {VatGroups} ORDER BY [ID]");
 

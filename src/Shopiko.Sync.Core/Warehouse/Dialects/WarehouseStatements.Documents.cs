@@ -59,18 +59,6 @@ internal abstract partial class WarehouseStatements
         $"INSERT INTO {Store} ([ObjectID], [GoodID], [Qtty], [Price], [Lot], [LotID], [LotOrder]) " +
         "VALUES (@ObjectId, @GoodId, @Qtty, @Price, @Lot, @LotId, @LotOrder)");
 
-    public virtual string InsertOperation => Common(
-        $"INSERT INTO {Operations} ([OperType], [Acct], [GoodID], [PartnerID], [ObjectID], [OperatorID], [Qtty], [Sign], [PriceIn], [PriceOut], " +
-        "[VATIn], [VATOut], [Discount], [CurrencyID], [CurrencyRate], [Date], [Lot], [LotID], [Note], [SrcDocID], [UserID], [UserRealTime]) " +
-        "VALUES (@OperType, @Acct, @GoodId, @PartnerId, @ObjectId, @OperatorId, @Qtty, @Sign, @PriceIn, @PriceOut, @VatIn, @VatOut, @Discount, " +
-        "@CurrencyId, @CurrencyRate, @Date, @Lot, @LotId, @Note, @SrcDocId, @UserId, @UserRealTime)");
-
-    // No transaction number, as in InsertPayments (a text parameter would need a fit rule).
-    public virtual string InsertPayment => Common(
-        $"INSERT INTO {Payments} ([Acct], [OperType], [PartnerID], [ObjectID], [Qtty], [Mode], [Sign], [Date], [UserID], [UserRealTime], [Type], " +
-        "[TransactionNumber], [EndDate]) " +
-        "VALUES (@Acct, @OperType, @PartnerId, @ObjectId, @Qtty, @Mode, @Sign, @Date, @UserId, @UserRealTime, @Type, ' ', @EndDate)");
-
     // A document's lines and payments in one statement each: what the document shares is one parameter, each row adds
     // its own (@GoodId0, @GoodId1, …). One row per statement where VALUES takes one row (Access).
     public virtual string InsertOperations(int rows) => Common(
@@ -81,15 +69,13 @@ internal abstract partial class WarehouseStatements
             $"@PriceIn{r}, @PriceOut{r}, @VatIn{r}, @VatOut{r}, @Discount{r}, 1, 1, @Date, @Lot{r}, " +
             $"@LotId{r}, @Note{r}, 0, @UserId, @UserRealTime)")));
 
+    // No transaction number (a single space): a text parameter would need a fit rule.
     public virtual string InsertPayments(int rows) => Common(
         $"INSERT INTO {Payments} ([Acct], [OperType], [PartnerID], [ObjectID], [Qtty], [Mode], [Sign], [Date], [UserID], [UserRealTime], [Type], " +
         "[TransactionNumber], [EndDate]) VALUES " +
         string.Join(", ", Enumerable.Range(0, rows).Select(r =>
             $"(@Acct, @OperType, @PartnerId, @ObjectId, @Qtty{r}, @Mode{r}, @Sign, @Date, @UserId, " +
             $"@UserRealTime, @Type{r}, ' ', @EndDate)")));
-
-    public virtual string CountDocumentLines => Common(
-        $"SELECT COUNT(*) FROM {Operations} WHERE [OperType] = @OperType AND [Acct] = @Acct AND [ObjectID] = @ObjectId");
 
     public virtual string SelectDocumentLines => Common(
         $"SELECT [GoodID] AS GoodId, [Qtty] AS Qtty, [PriceOut] AS PriceOut, [VATOut] AS VatOut FROM {Operations} " +
