@@ -132,16 +132,6 @@ internal sealed partial class SyncStateStore
         return UpsertAsync(connection, transaction, sql.UpdateLink, sql.InsertLink, parameters, cancellationToken);
     }
 
-    /// <summary>Clears the content hashes of an entity's links in a scope, so the next export sends them all again (tests only).</summary>
-    internal async Task ClearLinkHashesAsync(string scope, SyncEntity entity, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        await EnsureOnceAsync(cancellationToken).ConfigureAwait(false);
-        await _db.WriteAsync((connection, transaction, sql, _) =>
-            connection.ExecuteAsync(_db.Command(sql.ClearLinkHashes, new { Scope = scope, Entity = entity.ToString() }, transaction, cancellationToken)),
-            cancellationToken).ConfigureAwait(false);
-    }
-
     public async IAsyncEnumerable<SyncLink> ReadLinksInRangeAsync(string scope, SyncEntity entity, int fromId, int toId,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

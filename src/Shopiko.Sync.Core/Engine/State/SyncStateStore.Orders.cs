@@ -55,17 +55,6 @@ internal sealed partial class SyncStateStore
             r => r.ToImportedOrder(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Marks one order revision acknowledged by the shop (tests only; the engine marks in batches).</summary>
-    internal async Task MarkOrderAcknowledgedAsync(string scope, string orderId, int revision, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(orderId);
-        await EnsureOnceAsync(cancellationToken).ConfigureAwait(false);
-        await _db.WriteAsync((connection, transaction, sql, _) =>
-            connection.ExecuteAsync(_db.Command(sql.AcknowledgeOrder, new { Scope = scope, OrderId = orderId, Revision = revision }, transaction, cancellationToken)),
-            cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task MarkOrdersAcknowledgedAsync(string scope, IReadOnlyCollection<OrderRevision> revisions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

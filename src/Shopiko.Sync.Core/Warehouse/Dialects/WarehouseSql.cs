@@ -98,7 +98,6 @@ internal sealed class WarehouseSql
     /// (<see cref="WarehouseDialect.UpsertsLinkRows"/> false, Access: <see cref="UpdateLink"/> then <see cref="InsertLink"/> row by row).
     /// </summary>
     public required Func<LinkRows, SqlBatch>? UpsertLinks { get; init; }
-    public required string ClearLinkHashes { get; init; }
     public required string InsertImportedOrder { get; init; }
     public required string CountImportedOrderRevision { get; init; }
     public required string SelectImportedOrder { get; init; }
@@ -106,7 +105,6 @@ internal sealed class WarehouseSql
 
     /// <summary>The recorded revisions of several orders: <c>@O0</c> … <c>@O{n-1}</c> beside <c>@Scope</c>.</summary>
     public required Func<int, string> SelectImportedOrders { get; init; }
-    public required string AcknowledgeOrder { get; init; }
 
     /// <summary>Marks that many revisions acknowledged: <c>@O{i}</c> and <c>@R{i}</c> beside <c>@Scope</c>.</summary>
     public required Func<int, string> AcknowledgeOrders { get; init; }

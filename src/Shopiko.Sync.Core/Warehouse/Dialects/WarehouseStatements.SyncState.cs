@@ -31,9 +31,6 @@ internal abstract partial class WarehouseStatements
     public virtual SqlBatch UpsertLinks(LinkRows rows) =>
         throw new NotSupportedException($"{Dialect.Provider} has no multi-row link upsert: the store updates, then inserts, row by row.");
 
-    public virtual string ClearLinkHashes => Common(
-        "UPDATE [shopikosync_links] SET [ContentHash] = NULL WHERE [Scope] = @Scope AND [Entity] = @Entity");
-
     public virtual string InsertImportedOrder => Common(
         "INSERT INTO [shopikosync_orders] ([Scope], [OrderId], [Revision], [Status], [DocumentNumber], [OperType], [Acct], [ObjectId], " +
         "[Acknowledged], [RecordedAt], [Fingerprint]) " +
@@ -55,10 +52,6 @@ internal abstract partial class WarehouseStatements
     public virtual string SelectUnacknowledgedOrders => Common(
         $"SELECT {OrderColumns} FROM [shopikosync_orders] " +
         "WHERE [Scope] = @Scope AND [Acknowledged] = 0 ORDER BY [ID]");
-
-    public virtual string AcknowledgeOrder => Common(
-        "UPDATE [shopikosync_orders] SET [Acknowledged] = -1 " +
-        "WHERE [Scope] = @Scope AND [OrderId] = @OrderId AND [Revision] = @Revision");
 
     /// <summary>Marks that many revisions acknowledged: <c>@O{i}</c> and <c>@R{i}</c> beside <c>@Scope</c>.</summary>
     public virtual string AcknowledgeOrders(int count) => Common(

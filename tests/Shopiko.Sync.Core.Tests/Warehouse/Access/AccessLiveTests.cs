@@ -86,12 +86,10 @@ public sealed partial class AccessLiveTests
         await state.SaveLinksAsync(Scope, [new SyncLink(SyncEntity.Product, good.Id, "p1", "h2"), new SyncLink(SyncEntity.Product, 99, "p99", null)]);
         (await state.ReadLinksAsync(Scope, SyncEntity.Product).ToListAsync()).Should().HaveCount(2);
         (await state.HasLinksAsync(Scope, SyncEntity.Customer)).Should().BeTrue();
-        await state.ClearLinkHashesAsync(Scope, SyncEntity.Product);
 
         (await state.ReadImportedOrderAsync(Scope, "o1")).Should().ContainSingle();
         (await state.ReadImportedOrdersAsync(Scope, ["o1", "o2"])).Should().HaveCount(3);
         await state.MarkOrdersAcknowledgedAsync(Scope, [new OrderRevision("o1", 1), new OrderRevision("o2", 1), new OrderRevision("o2", 2)]);
-        await state.MarkOrderAcknowledgedAsync(Scope, "o1", 1);
         (await state.ReadUnacknowledgedOrdersAsync(Scope)).Should().BeEmpty();
 
         await state.QuarantineAsync(Scope, SyncEntity.Order, "o3", "the good is unknown");
