@@ -5,6 +5,7 @@ using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Engine.Money;
 using Shopiko.Sync.Engine.State;
 using Shopiko.Sync.Warehouse;
+using Shopiko.Sync.Warehouse.Dialects;
 using Shopiko.Sync.Warehouse.Model;
 
 namespace Shopiko.Sync.Engine;
@@ -63,7 +64,7 @@ internal sealed class SyncSession
     /// True when the warehouse lets the run write (links) while its readers are open: the export then remembers each batch
     /// as the shop answers it instead of after every reader closed. The store's dialect knows; the pipeline does not.
     /// </summary>
-    public bool WritesWhileReading => global::Shopiko.Sync.Warehouse.Dialects.WarehouseDialect.WritesWhileReadingOn(Warehouse.Provider);
+    public bool WritesWhileReading => WarehouseDialect.WritesWhileReadingOn(Warehouse.Provider);
 
     /// <summary>Reports progress.</summary>
     public void Progress(string phase, long done, long? total = null) => Options.Progress?.Report(new SyncProgress(phase, done, total));

@@ -8,11 +8,9 @@ internal abstract partial class WarehouseDialect
     /// <summary>
     /// True when the sync state may be written (a commit on another connection) while other connections of the run
     /// still stream reads, without waiting for them or making them wait: the export then writes each batch's links as the
-    /// shop answers it.
+    /// shop answers it. Asked by provider: the run knows its provider from the warehouse's info, also when the store is
+    /// wrapped.
     /// </summary>
-    public bool WritesWhileReading => WritesWhileReadingOn(Provider);
-
-    /// <summary>As <see cref="WritesWhileReading"/>, for a provider (the run knows its provider from the warehouse's info).</summary>
     /// <remarks>
     /// MySQL/MariaDB (InnoDB): reads are consistent snapshots that take no locks, so a commit neither waits for an open
     /// reader nor blocks it. SQLite: only in WAL mode, and the store sets WAL best effort (a read-only or busy file keeps
