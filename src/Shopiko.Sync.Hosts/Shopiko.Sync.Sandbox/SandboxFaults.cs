@@ -53,7 +53,7 @@ public sealed class SandboxFaults
 {
     private readonly Lock _gate = new();
     private readonly Queue<SandboxFault> _next = new();
-    private readonly List<(int Remaining, SandboxFault Fault)> _scheduled = [];
+    private readonly List<(int Remaining, SandboxFault Fault, string? Path)> _scheduled = [];
     private SandboxFault? _rateFault;
     private double _rate;
     private Random _random = new(0);
@@ -83,7 +83,22 @@ public sealed class SandboxFaults
         ArgumentOutOfRangeException.ThrowIfLessThan(nth, 1);
         lock (_gate)
         {
-            _scheduled.Add((nth, fault));
+            _scheduled.Add((nth, fault, null));
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="nth"/> contract request to <paramref name="path"/> from now (relative to the API's base, e.g.
+    /// <c>products/batch</c>) fails with <paramref name="fault"/>: for a client that sends to several endpoints at once.
+    /// </summary>
+    public void OnRequest(int nth, SandboxFault fault, string path)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(nth, 1);
+        lock (_gate)
+        {
+            _scheduled.Add((nth, fault, "/" + path.Trim('/')));
         }
     }
 
@@ -117,14 +132,20 @@ public sealed class SandboxFaults
     }
 
     /// <summary>Decides the fate of one contract request.</summary>
-    internal SandboxFault? Decide()
+    /// <param name="path">The request's path (only the faults scheduled for it, or for any path, count it).</param>
+    internal SandboxFault? Decide(string path)
     {
         lock (_gate)
         {
             SandboxFault? chosen = null;
             for (var i = _scheduled.Count - 1; i >= 0; i--)
             {
-                var (remaining, fault) = _scheduled[i];
+                var (remaining, fault, on) = _scheduled[i];
+                if (on is not null && !path.EndsWith(on, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 if (remaining == 1)
                 {
                     chosen ??= fault;
@@ -132,7 +153,7 @@ public sealed class SandboxFaults
                 }
                 else
                 {
-                    _scheduled[i] = (remaining - 1, fault);
+                    _scheduled[i] = (remaining - 1, fault, on);
                 }
             }
 

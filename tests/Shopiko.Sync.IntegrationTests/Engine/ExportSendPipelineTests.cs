@@ -27,16 +27,16 @@ public class ExportSendPipelineTests
             s.Export.Partners = false;
         });
         var seed = await WarehouseSeed.CreateAsync(rig);
-        // GET shop, 2 category batches, then the products one by one: the second product batch fails (no retries).
-        rig.Shop.Faults.OnRequest(5, SandboxFault.InternalError());
+        // The products go one by one: the second product batch fails (no retries). The stock of a product the shop took
+        // may go beside the next product batch, so the fault is counted on the products' endpoint alone.
+        rig.Shop.Faults.OnRequest(2, SandboxFault.InternalError(), "products/batch");
 
         var failed = await rig.Engine().ExportAsync();
 
         failed.Outcome.Should().Be(RunOutcome.Failed);
-        rig.Shop.State.Products.Select(p => p.ExternalId).Should().Equal(Id(seed.Cable));
+        rig.Shop.State.Products.Select(p => p.ExternalId).Should().Equal([Id(seed.Cable)], "nothing goes to the shop after the failed batch");
         (await LinksAsync(rig, SyncEntity.Product)).Should().Equal(seed.Cable);
-        (await LinksAsync(rig, SyncEntity.Stock)).Should().BeEmpty();
-        rig.Shop.State.RequestCount.Should().Be(5, "nothing goes to the shop after the failed batch");
+        (await LinksAsync(rig, SyncEntity.Stock)).Should().BeSubsetOf([seed.Cable], "only the product the shop took may have its stock sent");
 
         var next = await rig.Engine().ExportAsync();
 
@@ -54,21 +54,23 @@ public class ExportSendPipelineTests
     {
         await using var rig = await SyncRig.StartAsync(provider, s => s.Shop.BatchSize = 1);
         var seed = await WarehouseSeed.CreateAsync(rig);
-        // Link writes: 2 categories, then the products; the second product's write fails.
-        var engine = rig.Engine(state: s => FailingSaveLinks.Wrap(s, failOnCall: 4));
+        // The second product link write fails.
+        var engine = rig.Engine(state: s => FailingSaveLinks.Wrap(s, failOnProductWrite: 2));
 
         var crash = () => engine.ExportAsync();
 
         await crash.Should().ThrowAsync<SimulatedCrashException>();
         (await LinksAsync(rig, SyncEntity.Product)).Should().Equal(seed.Cable);
-        (await LinksAsync(rig, SyncEntity.Stock)).Should().BeEmpty();
+        // The stock of a product the shop took may have gone (and, on MariaDB, been remembered) beside the products.
+        var stock = await LinksAsync(rig, SyncEntity.Stock);
+        stock.Should().BeSubsetOf([seed.Cable, seed.Charger, seed.Headphones]);
         rig.Shop.State.Products.Count.Should().BeLessThanOrEqualTo(3);
 
         var next = await rig.Engine().ExportAsync();
 
         next.Outcome.Should().Be(RunOutcome.Succeeded, next.Error);
         (next.Export!.Products.Created + next.Export.Products.Updated + next.Export.Products.Unchanged).Should().Be(3);
-        next.Export.ItemsSent.Should().Be(2 + 2 + 3, "the two products not remembered, both customers and every stock level");
+        next.Export.ItemsSent.Should().Be(2 + 2 + (3 - stock.Count), "the two products not remembered, both customers and the stock levels not remembered");
         (await LinksAsync(rig, SyncEntity.Product)).Should().BeEquivalentTo([seed.Cable, seed.Charger, seed.Headphones]);
         (await LinksAsync(rig, SyncEntity.Stock)).Should().HaveCount(3);
         rig.Shop.State.Products.Should().HaveCount(3, "a product sent again is updated by its externalId, never duplicated");
@@ -80,8 +82,8 @@ public class ExportSendPipelineTests
     {
         await using var rig = await SyncRig.StartAsync(provider, s => s.Shop.BatchSize = 1);
         var seed = await WarehouseSeed.CreateAsync(rig);
-        // Link writes: 2 categories, then the products; the first product's write fails after the shop took it.
-        var engine = rig.Engine(state: s => FailingSaveLinks.Wrap(s, failOnCall: 3));
+        // The first product's link write fails after the shop took it.
+        var engine = rig.Engine(state: s => FailingSaveLinks.Wrap(s, failOnProductWrite: 1));
 
         var crash = () => engine.ExportAsync();
 
@@ -119,25 +121,28 @@ public class ExportSendPipelineTests
     private static async Task<List<int>> LinksAsync(SyncRig rig, SyncEntity entity) =>
         (await rig.State.ReadLinksAsync(rig.Server.Shop.ApiId, entity).ToListAsync()).Select(l => l.LocalId).Order().ToList();
 
-    /// <summary>A sync state whose n-th <see cref="ISyncStateStore.SaveLinksAsync"/> fails; every other call goes through.</summary>
+    /// <summary>A sync state whose n-th <see cref="ISyncStateStore.SaveLinksAsync"/> of product links fails; every other call goes through.</summary>
     public class FailingSaveLinks : DispatchProxy
     {
         private ISyncStateStore _inner = null!;
         private int _failOnCall;
         private int _calls;
 
-        internal static ISyncStateStore Wrap(ISyncStateStore inner, int failOnCall)
+        /// <summary>The <paramref name="failOnProductWrite"/>-th write of product links fails (counted alone: the stock's go beside them).</summary>
+        internal static ISyncStateStore Wrap(ISyncStateStore inner, int failOnProductWrite)
         {
             var proxy = Create<ISyncStateStore, FailingSaveLinks>();
             var self = (FailingSaveLinks)(object)proxy;
             self._inner = inner;
-            self._failOnCall = failOnCall;
+            self._failOnCall = failOnProductWrite;
             return proxy;
         }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (targetMethod!.Name == nameof(ISyncStateStore.SaveLinksAsync) && Interlocked.Increment(ref _calls) == _failOnCall)
+            if (targetMethod!.Name == nameof(ISyncStateStore.SaveLinksAsync) &&
+                ((IEnumerable<SyncLink>)args![1]!).Any(l => l.Entity == SyncEntity.Product) &&
+                Interlocked.Increment(ref _calls) == _failOnCall)
             {
                 return Task.FromException(new SimulatedCrashException("writing links"));
             }

@@ -53,9 +53,8 @@ public class ExportWritesWhileReadingTests
         });
         var seed = await WarehouseSeed.CreateAsync(rig);
         await GoodCopies.WriteAsync(rig, seed.Charger, Copies, "W");
-        // Link writes: the categories (one batch), then the products; the second product batch's write fails while the
-        // reader is open.
-        var held = new HeldGoods(TimeSpan.FromSeconds(30), failOnLinkWrite: 3, holdUntilProductWrites: 2);
+        // The second product batch's link write fails while the reader is open.
+        var held = new HeldGoods(TimeSpan.FromSeconds(30), failOnProductWrite: 2, holdUntilProductWrites: 2);
         var engine = rig.Engine(store: held.Store, state: held.State);
 
         var crash = () => engine.ExportAsync();
@@ -64,12 +63,13 @@ public class ExportWritesWhileReadingTests
         held.LinksWrittenWhileReading.Should().BeTrue();
         held.ReaderOpenAtFailure.Should().BeTrue("the write failed while the goods reader was still open");
         (await LinksAsync(rig, SyncEntity.Product)).Should().HaveCount(BatchSize, "only the first batch's write went through").And.Contain(seed.Cable);
-        (await LinksAsync(rig, SyncEntity.Stock)).Should().BeEmpty();
+        // The stock of the products the shop took goes beside them, and has its own writer: some of it may be remembered.
+        var stock = (await LinksAsync(rig, SyncEntity.Stock)).Count;
 
         var next = await rig.Engine().ExportAsync();
 
         next.Outcome.Should().Be(RunOutcome.Succeeded, next.Error);
-        next.Export!.ItemsSent.Should().Be(Goods - BatchSize + Goods, "the products not remembered, and every stock level; not the products remembered");
+        next.Export!.ItemsSent.Should().Be(Goods - BatchSize + Goods - stock, "the products and stock levels not remembered; not those remembered");
         (next.Export.Products.Created + next.Export.Products.Updated + next.Export.Products.Unchanged).Should().Be(Goods);
         (await LinksAsync(rig, SyncEntity.Product)).Should().HaveCount(Goods);
         (await LinksAsync(rig, SyncEntity.Stock)).Should().HaveCount(Goods);
@@ -86,15 +86,14 @@ public class ExportWritesWhileReadingTests
     /// fails. <see cref="Store"/> and <see cref="State"/> wrap the real ones and share what they see.
     /// </summary>
     /// <param name="hold">How long the reader waits at most.</param>
-    /// <param name="failOnLinkWrite">The link write (counted over all entities, from 1) that fails; 0: none.</param>
+    /// <param name="failOnProductWrite">The product link write (counted from 1) that fails; 0: none.</param>
     /// <param name="holdUntilProductWrites">The reader waits until this many product link writes were tried.</param>
-    internal sealed class HeldGoods(TimeSpan hold, int failOnLinkWrite = 0, int holdUntilProductWrites = 1)
+    internal sealed class HeldGoods(TimeSpan hold, int failOnProductWrite = 0, int holdUntilProductWrites = 1)
     {
         private readonly TimeSpan _hold = hold;
-        private readonly int _failOnLinkWrite = failOnLinkWrite;
+        private readonly int _failOnProductWrite = failOnProductWrite;
         private readonly int _holdUntilProductWrites = holdUntilProductWrites;
-        private int _linkWrites;
-        private int _productWrites;
+                private int _productWrites;
         private volatile bool _readerOpen;
         private readonly TaskCompletionSource _productLinkWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -117,8 +116,9 @@ public class ExportWritesWhileReadingTests
                     LinksWrittenWhileReading = true;
                 }
 
-                var last = products && Interlocked.Increment(ref _productWrites) >= _holdUntilProductWrites;
-                if (Interlocked.Increment(ref _linkWrites) == _failOnLinkWrite)
+                var write = products ? Interlocked.Increment(ref _productWrites) : 0;
+                var last = products && write >= _holdUntilProductWrites;
+                if (products && write == _failOnProductWrite)
                 {
                     ReaderOpenAtFailure = _readerOpen;
                     if (last)

@@ -40,6 +40,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
     private readonly ExportedEntity _entity;
     private readonly Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> _send;
     private readonly bool _sendsAsStage;
+    private readonly Action<int[]>? _accepted;
     private readonly List<(int LocalId, TItem Item, string Hash)> _buffer = [];
     private readonly Channel<Batch> _batches = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Channel<Answer> _answers = Channel.CreateUnbounded<Answer>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -59,12 +60,17 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
     /// The caller runs <see cref="SendAsync"/> itself as a stage beside its readers (so one failure stops them all);
     /// otherwise the sender starts with the first full batch, on a pool thread.
     /// </param>
+    /// <param name="accepted">
+    /// Told, on the sender's thread as each answer arrives (before it is remembered), the local IDs of the items the shop
+    /// accepted: what depends on the shop knowing them (the stock of a product just created) need not wait for the links.
+    /// </param>
     public DeltaSender(
         SyncSession session,
         LinkTable links,
         ExportedEntity entity,
         Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<BatchItemResult>>> send,
-        bool sendsAsStage = false)
+        bool sendsAsStage = false,
+        Action<int[]>? accepted = null)
     {
         _session = session;
         _links = links.Freeze();
@@ -72,6 +78,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
         _entityName = RunCollector.NameOf(entity);
         _send = send;
         _sendsAsStage = sendsAsStage;
+        _accepted = accepted;
     }
 
     /// <summary>The links as they are now: those the run found, with what the shop answered so far remembered on top.</summary>
@@ -161,7 +168,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
             var batch = new Batch([.. _buffer]);
             _buffer.Clear();
             _queued++;
-            var results = _session.DryRun ? [] : await _send(batch.Items(), ct).ConfigureAwait(false);
+            var results = await SendBatchAsync(batch, ct).ConfigureAwait(false);
             _taken++;
             await GuardAsync(() => ApplyAsync(new Answer(batch, results), ct)).ConfigureAwait(false);
         }
@@ -186,7 +193,7 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
                         throw new OperationCanceledException("The run stopped before this batch was sent.");
                     }
 
-                    var results = _session.DryRun ? [] : await _send(batch.Items(), ct).ConfigureAwait(false);
+                    var results = await SendBatchAsync(batch, ct).ConfigureAwait(false);
                     _answers.Writer.TryWrite(new Answer(batch, results));
                 }
             }
@@ -253,6 +260,32 @@ internal sealed class DeltaSender<TItem> : IAsyncDisposable
                 // Whoever remembers the answers got this failure; the run is ending with the error that matters.
             }
         }
+    }
+
+    /// <summary>Sends one batch (nothing in a dry run) and tells <see cref="_accepted"/> what the shop took.</summary>
+    private async Task<IReadOnlyList<BatchItemResult>> SendBatchAsync(Batch batch, CancellationToken ct)
+    {
+        if (_session.DryRun)
+        {
+            return [];
+        }
+
+        var results = await _send(batch.Items(), ct).ConfigureAwait(false);
+        if (_accepted is { } accepted)
+        {
+            var ids = new List<int>(batch.Rows.Length);
+            for (var i = 0; i < batch.Rows.Length && i < results.Count; i++)
+            {
+                if (results[i] is { Succeeded: true, Id: not null })
+                {
+                    ids.Add(batch.Rows[i].LocalId);
+                }
+            }
+
+            accepted([.. ids]);
+        }
+
+        return results;
     }
 
     /// <summary>Queues the buffer as one batch (sent once the batch before it has its answer, never two at once).</summary>

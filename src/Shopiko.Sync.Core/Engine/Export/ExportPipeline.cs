@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Engine.State;
 using Shopiko.Sync.Warehouse.Model;
@@ -8,10 +9,12 @@ namespace Shopiko.Sync.Engine.Export;
 /// The export of a run: categories first (products refer to them), then every other read at once — goods, partners,
 /// stock levels and the links of each, each reader on its own connection and thread — as stages of one step
 /// (<see cref="Stages"/>): the readers, the comparers, one sender per entity and, where the warehouse lets a write run
-/// beside the readers, the link writer. Full batches of changed products and customers go to the shop while the reads
-/// go on. What the shop answered is remembered (links and hashes written) in the order the shop needs — products,
-/// customers, then stock (which covers the products just created) — by one writer: as the shop answers where
-/// <see cref="SyncSession.WritesWhileReading"/>, else once every reader has closed.
+/// beside the readers, the link writers. Full batches of changed products and customers go to the shop while the reads
+/// go on, and so does the stock: of the goods linked before the run at once, of a product just created as soon as the
+/// shop accepted it (<see cref="StockExporter.StreamAsync"/>). What the shop answered is remembered (links and hashes
+/// written) — products then customers by one writer, the stock by its own — as the shop answers where
+/// <see cref="SyncSession.WritesWhileReading"/>, else once every reader has closed; the stock the step did not send (the
+/// goods the last, partial product batch links) goes after it.
 /// </summary>
 /// <remarks>
 /// The first failure of any stage cancels the others and is the one thrown, once they have all ended (no reader is left
@@ -63,7 +66,12 @@ internal static class ExportPipeline
         }
 
         var productLinks = run.Products?.Links ?? await run.ProductLinks.ConfigureAwait(false);
-        await session.TimeAsync("export.stock", () => StockExporter.SendAsync(session, run.Stock!, productLinks, ct)).ConfigureAwait(false);
+        await session.TimeAsync("export.stock", async () =>
+        {
+            // The stock that streamed beside the products: its last, partial batch; then whatever did not stream.
+            await run.StockSender!.FlushAsync(ct).ConfigureAwait(false);
+            await StockExporter.SendAsync(session, await run.Stock.ConfigureAwait(false), productLinks, run.Streamed, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         if (firstExportUnderWay)
         {
             // Finished: what the shop holds is linked now, and the mark must not vouch for records that appear later.
@@ -77,6 +85,11 @@ internal static class ExportPipeline
         private readonly TaskCompletionSource<LinkTable> _productLinks = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<DeltaSender<ProductUpsert>> _products = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<DeltaSender<CustomerUpsert>> _customers = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<DeltaSender<StockUpsert>> _stock = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<StockExporter.Plan> _stockPlan = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The local IDs of the products the shop accepted, batch by batch as it answers: their stock may go at once.
+        private readonly Channel<int[]> _accepted = Channel.CreateUnbounded<int[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
         /// <summary>The product links as the run found them (shared by the product comparer and the stock plan).</summary>
         public Task<LinkTable> ProductLinks => _productLinks.Task;
@@ -88,7 +101,13 @@ internal static class ExportPipeline
         public DeltaSender<CustomerUpsert>? Customers => _customers.Task.IsCompletedSuccessfully ? _customers.Task.Result : null;
 
         /// <summary>What the stock read planned.</summary>
-        public StockExporter.Plan? Stock { get; private set; }
+        public Task<StockExporter.Plan> Stock => _stockPlan.Task;
+
+        /// <summary>The stock sender beside the product sends, once the read step made it.</summary>
+        public DeltaSender<StockUpsert>? StockSender => _stock.Task.IsCompletedSuccessfully ? _stock.Task.Result : null;
+
+        /// <summary>What of the stock went beside the product sends.</summary>
+        public StockExporter.Streamed Streamed { get; } = new();
 
         public List<Func<CancellationToken, Task>> Stages()
         {
@@ -99,7 +118,7 @@ internal static class ExportPipeline
                 async t => _productLinks.SetResult(await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Product, t).ConfigureAwait(false)),
                 async t =>
                 {
-                    Stock = await StockExporter.PrepareAsync(session, ProductLinks, t).ConfigureAwait(false);
+                    _stockPlan.SetResult(await StockExporter.PrepareAsync(session, ProductLinks, t).ConfigureAwait(false));
                     if (partners)
                     {
                         await CustomerExporter.ReadAsync(session, _customers, t).ConfigureAwait(false);
@@ -108,9 +127,27 @@ internal static class ExportPipeline
             };
             if (goods)
             {
-                stages.Add(t => ProductExporter.ReadAsync(session, ProductLinks, _products, t));
-                stages.Add(t => SendWhenReadyAsync(_products, t));
+                stages.Add(t => ProductExporter.ReadAsync(session, ProductLinks, _products, ids => _accepted.Writer.TryWrite(ids), t));
+                stages.Add(async t =>
+                {
+                    try
+                    {
+                        await SendWhenReadyAsync(_products, t).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // What the last, partial batch links after the step is not streamed: SendAsync takes it.
+                        _accepted.Writer.TryComplete();
+                    }
+                });
             }
+            else
+            {
+                _accepted.Writer.TryComplete();
+            }
+
+            stages.Add(t => StockExporter.StreamAsync(session, Stock, _accepted.Reader, _stock, Streamed, t));
+            stages.Add(t => SendWhenReadyAsync(_stock, t));
 
             if (partners)
             {
@@ -120,6 +157,9 @@ internal static class ExportPipeline
             if (session.WritesWhileReading)
             {
                 stages.Add(WriteLinksAsync);
+
+                // The stock's own writer: its links go beside the products', not behind them.
+                stages.Add(async t => await (await _stock.Task.WaitAsync(t).ConfigureAwait(false)).RememberAsync(t, runToken).ConfigureAwait(false));
             }
 
             return stages;
@@ -182,6 +222,11 @@ internal static class ExportPipeline
                 if (Customers is { } customers)
                 {
                     await customers.RememberAnsweredAsync(ct).ConfigureAwait(false);
+                }
+
+                if (StockSender is { } stock)
+                {
+                    await stock.RememberAnsweredAsync(ct).ConfigureAwait(false);
                 }
             }
             catch (Exception)

@@ -27,23 +27,30 @@ internal static class ProductExporter
     /// Reads the goods and keeps the products whose content changed. The reading (the driver and the row mapping) runs on
     /// one thread while mapping, hashing and comparing run on another, joined by a short queue of chunks; the product
     /// links load meanwhile (<paramref name="links"/>). The sender is handed to <paramref name="sender"/> as soon as the
-    /// links are there, and completed when the last good was compared.
+    /// links are there, and completed when the last good was compared; it tells <paramref name="accepted"/> which goods
+    /// the shop accepted, answer by answer.
     /// </summary>
-    public static Task ReadAsync(SyncSession session, Task<LinkTable> links, TaskCompletionSource<DeltaSender<ProductUpsert>> sender, CancellationToken ct)
+    public static Task ReadAsync(
+        SyncSession session, Task<LinkTable> links, TaskCompletionSource<DeltaSender<ProductUpsert>> sender, Action<int[]>? accepted, CancellationToken ct)
     {
         // Room for most of the goods read while the links load (16,000; 100,000 links take about as long as 30,000 goods), so
         // the reader seldom waits for them, at ~10 MB held.
         var queue = Channel.CreateBounded<Good[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         return Stages.RunAsync(
-            [t => ReadGoodsAsync(session, queue.Writer, t), t => CompareAsync(session, links, queue.Reader, sender, t)],
+            [t => ReadGoodsAsync(session, queue.Writer, t), t => CompareAsync(session, links, queue.Reader, sender, accepted, t)],
             ct);
     }
 
     private static async Task CompareAsync(
-        SyncSession session, Task<LinkTable> linksTask, ChannelReader<Good[]> queue, TaskCompletionSource<DeltaSender<ProductUpsert>> ready, CancellationToken ct)
+        SyncSession session,
+        Task<LinkTable> linksTask,
+        ChannelReader<Good[]> queue,
+        TaskCompletionSource<DeltaSender<ProductUpsert>> ready,
+        Action<int[]>? accepted,
+        CancellationToken ct)
     {
         var links = await linksTask.WaitAsync(ct).ConfigureAwait(false);
-        var sender = new DeltaSender<ProductUpsert>(session, links, ExportedEntity.Products, session.Api.UpsertProductsAsync, sendsAsStage: true);
+        var sender = new DeltaSender<ProductUpsert>(session, links, ExportedEntity.Products, session.Api.UpsertProductsAsync, sendsAsStage: true, accepted);
         if (!ready.TrySetResult(sender))
         {
             // The step stopped before the sender was handed over: it would never be run.

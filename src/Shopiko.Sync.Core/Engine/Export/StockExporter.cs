@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Shopiko.Sync.Shop.Contract;
 using Shopiko.Sync.Engine.Money;
 using Shopiko.Sync.Engine.State;
@@ -12,8 +13,11 @@ namespace Shopiko.Sync.Engine.Export;
 /// </summary>
 /// <remarks>
 /// <see cref="PrepareAsync"/> reads the stock links and levels and hashes the item of every good already linked to a
-/// product, while the other exports read; <see cref="SendAsync"/> runs after the products were sent and remembered, adds
-/// the goods they just linked, and sends what changed, in good order.
+/// product, while the other exports read. <see cref="StreamAsync"/>, beside the product sends, sends what changed of the
+/// goods linked before the run, and the stock of each good the moment the shop accepted it as a product: a first export
+/// does not send 100,000 products and only then 100,000 quantities. <see cref="SendAsync"/> runs after the products were
+/// sent and remembered and sends the rest (what was not streamed: the goods the last product batch linked, or all of
+/// them where nothing streamed), in good order.
 /// </remarks>
 internal static class StockExporter
 {
@@ -54,12 +58,86 @@ internal static class StockExporter
     }
 
     /// <summary>
+    /// What <see cref="StreamAsync"/> offered: every good linked before the run once <see cref="PlanOffered"/>, and the
+    /// goods the product answers linked (<see cref="Linked"/>). Read once the stream's stage has ended.
+    /// </summary>
+    internal sealed class Streamed
+    {
+        private readonly HashSet<int> _linked = [];
+        private Plan? _plan;
+
+        /// <summary>The plan whose goods were all offered (null until they were).</summary>
+        public bool PlanOffered => _plan is not null;
+
+        /// <summary>True when the stock of <paramref name="goodId"/> was offered.</summary>
+        public bool Offered(int goodId) =>
+            _linked.Contains(goodId) || (_plan is { } plan && Array.BinarySearch(plan.HashedIds, goodId) >= 0);
+
+        internal void OfferedPlan(Plan plan) => _plan = plan;
+
+        internal bool OfferedLinked(int goodId) => _linked.Add(goodId);
+    }
+
+    /// <summary>
+    /// Beside the product sends: offers the stock of every good linked before the run (hashed by the plan), then of each
+    /// good the shop accepts as a product (<paramref name="accepted"/>, the product sender's answers as they arrive), until
+    /// that feed ends. The sender is handed to <paramref name="ready"/> once the plan is there (its stage sends the full
+    /// batches; the caller flushes it). <paramref name="streamed"/> records what was offered, for <see cref="SendAsync"/>.
+    /// </summary>
+    public static async Task StreamAsync(
+        SyncSession session,
+        Task<Plan> planTask,
+        ChannelReader<int[]> accepted,
+        TaskCompletionSource<DeltaSender<StockUpsert>> ready,
+        Streamed streamed,
+        CancellationToken ct)
+    {
+        var plan = await planTask.WaitAsync(ct).ConfigureAwait(false);
+        var sender = new DeltaSender<StockUpsert>(session, plan.Links, ExportedEntity.Stock, session.Api.UpdateStockAsync, sendsAsStage: true);
+        if (!ready.TrySetResult(sender))
+        {
+            // The step stopped before the sender was handed over: it would never be run.
+            throw new OperationCanceledException("The export stopped before the stock sender was handed over.", ct);
+        }
+
+        for (var i = 0; i < plan.HashedIds.Length; i++)
+        {
+            sender.Hold(plan.HashedIds[i], Item(plan.HashedIds[i], plan.Quantities), plan.Hashes[i], ct);
+        }
+
+        streamed.OfferedPlan(plan);
+        await foreach (var ids in accepted.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            foreach (var goodId in ids)
+            {
+                // A good linked before the run went above; a product the shop answered twice (never) goes once.
+                if (Array.BinarySearch(plan.HashedIds, goodId) < 0 && streamed.OfferedLinked(goodId))
+                {
+                    sender.Hold(goodId, Item(goodId, plan.Quantities), ct);
+                }
+            }
+        }
+
+        sender.Complete(ct);
+    }
+
+    /// <summary>
     /// Sends the changed stock of every good linked now (<paramref name="productLinks"/>: after the products were
     /// remembered, so it covers the products just created), in good order.
     /// </summary>
-    public static async Task SendAsync(SyncSession session, Plan plan, LinkTable productLinks, CancellationToken ct)
+    /// <param name="session">The run.</param>
+    /// <param name="plan">What <see cref="PrepareAsync"/> read.</param>
+    /// <param name="productLinks">The product links now.</param>
+    /// <param name="streamed">What <see cref="StreamAsync"/> already offered (left out here); null: nothing was.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task SendAsync(SyncSession session, Plan plan, LinkTable productLinks, Streamed? streamed, CancellationToken ct)
     {
         var linked = Linked(productLinks);
+        if (streamed is not null)
+        {
+            linked = Array.FindAll(linked, id => !streamed.Offered(id));
+        }
+
         if (linked.Length == 0)
         {
             return;

@@ -8,7 +8,7 @@ internal sealed class FaultInjection(SandboxState state, SandboxFaults faults, T
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         state.CountRequest();
-        var fault = faults.Decide();
+        var fault = faults.Decide(context.Request.Path.Value ?? "");
         switch (fault?.Kind)
         {
             case null:

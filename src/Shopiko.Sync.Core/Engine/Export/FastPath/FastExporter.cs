@@ -211,7 +211,7 @@ internal static class FastExporter
             {
                 var products = await LinkTable.ReadAsync(session.State, session.Scope, SyncEntity.Product, ct).ConfigureAwait(false);
                 var plan = await StockExporter.PrepareAsync(session, Task.FromResult(products), ct).ConfigureAwait(false);
-                await StockExporter.SendAsync(session, plan, products, ct).ConfigureAwait(false);
+                await StockExporter.SendAsync(session, plan, products, streamed: null, ct).ConfigureAwait(false);
                 goods.Clear();
             }
         }
