@@ -112,6 +112,17 @@ public interface IWarehouseStore
     Task<IReadOnlyList<Changes.RangeChecksum>> ReadChecksumsAsync(Changes.ChangeTable table, Configuration.PriceColumn price, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);
 
+    /// <summary>
+    /// The checksums of <paramref name="tables"/> (as <see cref="ReadChecksumsAsync"/>, in that order), computed where the
+    /// database can in one consistent snapshot, beside whatever else reads meanwhile. <paramref name="snapshotTaken"/> is
+    /// called once nothing committed from then on can change the result: where the snapshot is taken (before the checksums
+    /// are computed), otherwise once they are. What the caller reads after that call is at least as new as the checksums.
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyList<Changes.RangeChecksum>>> ReadChecksumsInSnapshotAsync(
+        IReadOnlyList<Changes.ChangeTable> tables, Configuration.PriceColumn price, Action snapshotTaken, CancellationToken cancellationToken = default) =>
+        Changes.ChangeDetection.ReadInTurnAsync(this, tables ?? throw new ArgumentNullException(nameof(tables)),
+            price, snapshotTaken ?? throw new ArgumentNullException(nameof(snapshotTaken)), cancellationToken);
+
     /// <summary>The goods of <see cref="ReadGoodsForShopAsync(Configuration.PriceColumn, CancellationToken)"/> with <c>fromId ≤ ID &lt; toId</c>.</summary>
     IAsyncEnumerable<Good> ReadGoodsForShopInRangeAsync(Configuration.PriceColumn price, int fromId, int toId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(Changes.ChangeDetection.NotSupportedMessage);

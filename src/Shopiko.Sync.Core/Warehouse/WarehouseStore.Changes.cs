@@ -58,11 +58,40 @@ internal sealed partial class WarehouseStore
     }
 
     public async Task<IReadOnlyList<RangeChecksum>> ReadChecksumsAsync(ChangeTable table, PriceColumn price, CancellationToken cancellationToken = default) =>
-        await _db.ListAsync<ChecksumRow, RangeChecksum>(
-            s => table == ChangeTable.Goods ? s.Changes.SelectGoodsChecksums(price) : s.Changes.SelectPartnersChecksums,
-            null,
-            r => new RangeChecksum(Convert.ToInt32(r.Bucket, CultureInfo.InvariantCulture), r.Rows, Convert.ToString(r.Checksum, CultureInfo.InvariantCulture) ?? ""),
-            cancellationToken).ConfigureAwait(false);
+        await _db.ListAsync<ChecksumRow, RangeChecksum>(s => ChecksumsOf(s, table, price), null, ToChecksum, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<IReadOnlyList<RangeChecksum>>> ReadChecksumsInSnapshotAsync(
+        IReadOnlyList<ChangeTable> tables, PriceColumn price, Action snapshotTaken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(snapshotTaken);
+        var opened = await _db.OpenedAsync(cancellationToken).ConfigureAwait(false);
+        if (opened.Sql.Changes.StartChecksumSnapshot is not { } start)
+        {
+            // No snapshot on this engine: the checksums are computed first, and only then may the caller read on.
+            return await ChangeDetection.ReadInTurnAsync(this, tables, price, snapshotTaken, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _db.ReadOnceAsync<IReadOnlyList<IReadOnlyList<RangeChecksum>>>(async (connection, o, ct) =>
+        {
+            await connection.ExecuteAsync(_db.Command(start, null, null, ct)).ConfigureAwait(false);
+            snapshotTaken();
+            var computed = new List<IReadOnlyList<RangeChecksum>>(tables.Count);
+            foreach (var table in tables)
+            {
+                var rows = await connection.QueryAsync<ChecksumRow>(_db.Command(ChecksumsOf(o.Sql, table, price), null, null, ct)).ConfigureAwait(false);
+                computed.Add(rows.Select(ToChecksum).ToList());
+            }
+
+            return computed;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ChecksumsOf(WarehouseSql sql, ChangeTable table, PriceColumn price) =>
+        table == ChangeTable.Goods ? sql.Changes.SelectGoodsChecksums(price) : sql.Changes.SelectPartnersChecksums;
+
+    private static RangeChecksum ToChecksum(ChecksumRow r) =>
+        new(Convert.ToInt32(r.Bucket, CultureInfo.InvariantCulture), r.Rows, Convert.ToString(r.Checksum, CultureInfo.InvariantCulture) ?? "");
 
     public IAsyncEnumerable<Good> ReadGoodsForShopInRangeAsync(PriceColumn price, int fromId, int toId, CancellationToken cancellationToken = default) =>
         _db.StreamAsync<GoodRow, Good>(s => s.Changes.SelectGoodsForShopInRange(price), new { From = fromId, To = toId }, r => r.ToGood(), cancellationToken);

@@ -59,7 +59,7 @@ public sealed partial class ChangeSqlTests
         {
             sql.Should().NotContainAny([" goods ", " operations ", " store ", " partners "], $"{name} must use the database's spelling");
             if (name != nameof(ChangeSql.SelectGoodsChecksums) && name != nameof(ChangeSql.SelectPartnersChecksums)
-                && name != nameof(ChangeSql.SelectChangeStamp))
+                && name != nameof(ChangeSql.SelectChangeStamp) && name != nameof(ChangeSql.StartChecksumSnapshot))
             {
                 sql.Should().MatchRegex(@"(ID|LocalId|Name)\W*\s*(>|>=|IN|LIKE|=)", $"{name} reads through a key");
             }
@@ -72,6 +72,19 @@ public sealed partial class ChangeSqlTests
     [InlineData("Sqlite")]
     public void Only_mysql_has_the_server_computed_change_stamp(string dialect) =>
         Statements(dialect).Should().NotContain(s => s.Name == nameof(ChangeSql.SelectChangeStamp));
+
+    [Theory]
+    [InlineData("Access")]
+    [InlineData("SqlServer")]
+    [InlineData("Sqlite")]
+    public void Only_mysql_computes_the_checksums_in_a_snapshot_beside_the_read(string dialect) =>
+        Statements(dialect).Should().NotContain(s => s.Name == nameof(ChangeSql.StartChecksumSnapshot));
+
+    [Fact]
+    public void The_mysql_checksum_snapshot_is_taken_at_once_at_repeatable_read_and_writes_nothing() =>
+        Statements("MySql").Single(s => s.Name == nameof(ChangeSql.StartChecksumSnapshot)).Sql.Should()
+            .StartWith("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;", "a consistent snapshot exists at REPEATABLE READ only")
+            .And.EndWith("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
 
     [Fact]
     public void The_mysql_change_stamp_reads_the_checksummed_tables_and_says_dont_know_when_a_change_could_hide()

@@ -224,24 +224,24 @@ public class FastPathTests
 public class CrashingStore : DispatchProxy
 {
     private object _inner = null!;
-    private string _method = "";
+    private string[] _methods = [];
 
-    internal static T Wrap<T>(T inner, string method)
+    internal static T Wrap<T>(T inner, params string[] methods)
         where T : class
     {
         var proxy = Create<T, CrashingStore>();
         var crashing = (CrashingStore)(object)proxy;
         crashing._inner = inner;
-        crashing._method = method;
+        crashing._methods = methods;
         return proxy;
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (targetMethod.Name == _method)
+        if (_methods.Contains(targetMethod.Name))
         {
-            throw new SimulatedCrashException("in " + _method);
+            throw new SimulatedCrashException("in " + targetMethod.Name);
         }
 
         return targetMethod.Invoke(_inner, args);

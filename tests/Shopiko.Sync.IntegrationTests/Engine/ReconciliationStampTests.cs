@@ -39,7 +39,7 @@ public class ReconciliationStampTests
 
     /// <summary>A reconciliation whose store refuses to compute checksums: it fails if it tries.</summary>
     private static Task<RunReport> WithoutChecksumsAsync(SyncRig rig) =>
-        rig.Engine(store: s => CrashingStore.Wrap(s, nameof(IWarehouseStore.ReadChecksumsAsync))).ExportAsync();
+        rig.Engine(store: s => CrashingStore.Wrap(s, nameof(IWarehouseStore.ReadChecksumsAsync), nameof(IWarehouseStore.ReadChecksumsInSnapshotAsync))).ExportAsync();
 
     [Fact]
     public async Task After_an_unchanged_stamp_the_checksums_are_not_computed_and_a_deleted_document_is_still_found()

@@ -46,4 +46,21 @@ public static class ChangeDetection
     /// <summary>What a store without change detection says.</summary>
     public const string NotSupportedMessage =
         "This warehouse store cannot tell what changed; the full export (Export:Interval) keeps the shop up to date instead.";
+
+    /// <summary>
+    /// The checksums of each table one after the other, then <paramref name="computed"/>: the way of
+    /// <see cref="IWarehouseStore.ReadChecksumsInSnapshotAsync"/> where the database takes no snapshot.
+    /// </summary>
+    internal static async Task<IReadOnlyList<IReadOnlyList<RangeChecksum>>> ReadInTurnAsync(
+        IWarehouseStore store, IReadOnlyList<ChangeTable> tables, Configuration.PriceColumn price, Action computed, CancellationToken cancellationToken)
+    {
+        var checksums = new List<IReadOnlyList<RangeChecksum>>(tables.Count);
+        foreach (var table in tables)
+        {
+            checksums.Add(await store.ReadChecksumsAsync(table, price, cancellationToken).ConfigureAwait(false));
+        }
+
+        computed();
+        return checksums;
+    }
 }

@@ -101,6 +101,24 @@ internal sealed partial class WarehouseDatabase
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on a connection of its own, once: for a read whose result is of a moment (a snapshot
+    /// taken in it), which a retry would read as of a later one.
+    /// </summary>
+    public async Task<T> ReadOnceAsync<T>(Func<DbConnection, Opened, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var opened = await OpenedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return await read(connection, opened, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDriverError(e))
+        {
+            throw Translate(e, Reading);
+        }
+    }
+
     /// <summary>Closes a reader whose connection may be gone: an error closing it adds nothing to the one already raised.</summary>
     private static async Task DisposeQuietlyAsync(DbDataReader reader)
     {

@@ -41,4 +41,11 @@ internal sealed class ChangeSql
     /// checksums read, computed by the server; null where the dialect offers none (see <see cref="WarehouseDialect.ChangeStamp"/>).
     /// </summary>
     public string? SelectChangeStamp { get; init; }
+
+    /// <summary>
+    /// Starts, on a connection of its own, a read-only transaction whose consistent snapshot is taken at once (not at its
+    /// first read): the checksums computed in it are of the database as it was then, whatever commits meanwhile. Closing
+    /// the connection ends it. Null where the engine takes no such snapshot.
+    /// </summary>
+    public string? StartChecksumSnapshot { get; init; }
 }

@@ -41,6 +41,11 @@ internal sealed class MySqlStatements(WarehouseDialect dialect, TableNames table
         "SUM(CRC32(CONCAT_WS(CHAR(31), `Company`, `MOL`, `City`, `Address`, `Phone`, `eMail`, `TaxNo`, `Bulstat`, `Deleted`))) AS Checksum " +
         $"FROM {Partners} WHERE `ID` <> 1 GROUP BY `ID` DIV {ChangeBuckets.Size}";
 
+    // A consistent snapshot exists at REPEATABLE READ only (the session's level may be another: SET TRANSACTION sets it for
+    // the next transaction alone); WITH CONSISTENT SNAPSHOT takes it now rather than at the first read.
+    public override string StartChecksumSnapshot =>
+        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
+
     // InnoDB keeps each table's last-write time in memory (information_schema UPDATE_TIME, whole seconds; NULL after a
     // restart until the next write). It is trusted only when nothing could hide behind it: every table is InnoDB with a
     // time strictly older than a second before the server's own NOW() (a commit later in the same second would leave the

@@ -19,6 +19,7 @@ internal abstract partial class WarehouseStatements
             SelectLinksInRange = SelectLinksInRange,
             SelectLinksOf = SelectLinksOf,
             SelectChangeStamp = SelectChangeStamp,
+            StartChecksumSnapshot = StartChecksumSnapshot,
             SelectMarks = SelectMarks,
         },
         SelectVersion = SelectVersion,

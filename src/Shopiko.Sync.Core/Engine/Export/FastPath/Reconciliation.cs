@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Shopiko.Sync.Warehouse.Changes;
 
 namespace Shopiko.Sync.Engine.Export.FastPath;
@@ -10,7 +11,8 @@ namespace Shopiko.Sync.Engine.Export.FastPath;
 /// in place, a restored backup, a VAT rate or a group changed), and the report says so. The marks written when it
 /// finished arm the fast path. The catalogue checksums are not computed again when the change stamp says nothing was
 /// written to the catalogue since the last reconciliation (<see cref="ReconciliationMarks"/>): the full comparison still
-/// reads every row, so nothing it would find is lost by that.
+/// reads every row, so nothing it would find is lost by that; where they are, the database computes them beside the
+/// read, in a snapshot taken before it, where it can.
 /// </summary>
 internal static class Reconciliation
 {
@@ -27,32 +29,44 @@ internal static class Reconciliation
         }
 
         var armed = OperationsMark.TryParse(await session.State.ReadMarkAsync(session.Scope, OperationsMark.Name, ct).ConfigureAwait(false), out var mark);
-        var captured = await session.TimeAsync("export.marks", () => ReconciliationMarks.CaptureAsync(session, ct)).ConfigureAwait(false);
-        Visible? visible = armed ? await session.TimeAsync("export.fast", () => VisibleAsync(session, mark, captured, ct)).ConfigureAwait(false) : null;
-        var missed = new Dictionary<string, int>(StringComparer.Ordinal);
-        // The senders tell the run's collector what the shop accepted, from their own threads.
-        using var watch = visible is null ? null : session.Collector.Watch((entity, id) =>
-        {
-            if (!visible.Sees(entity, id))
-            {
-                lock (missed)
-                {
-                    missed[entity] = missed.GetValueOrDefault(entity) + 1;
-                }
-            }
-        });
+        var capturing = await session.TimeAsync("export.marks", () => ReconciliationMarks.BeginAsync(session, ct)).ConfigureAwait(false);
+        var moved = armed ? await session.TimeAsync("export.fast", () => MovedAsync(session, mark, ct)).ConfigureAwait(false) : null;
+
+        // The senders tell the run's collector what the shop accepted, from their own threads; what of it the fast path
+        // would have seen is told once the checksums are in.
+        var accepted = new ConcurrentQueue<(string Entity, int Id)>();
+        using var watch = moved is null ? null : session.Collector.Watch((entity, id) => accepted.Enqueue((entity, id)));
         try
         {
             await ExportPipeline.RunAsync(session, firstExportUnderWay, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            session.Metrics.ReconciliationPass(session.Server.Name, Diagnostics.SyncMetrics.OutcomeTag(RunOutcome.Failed));
+            // The checksums' connection is closed before the run ends; their own failure adds nothing to this one.
+            await Task.WhenAny(capturing).ConfigureAwait(false);
+            if (e is not OperationCanceledException)
+            {
+                session.Metrics.ReconciliationPass(session.Server.Name, Diagnostics.SyncMetrics.OutcomeTag(RunOutcome.Failed));
+            }
+
             throw;
         }
 
-        if (visible is not null)
+        var captured = await session.TimeAsync("export.checksums", () => capturing).ConfigureAwait(false);
+        if (moved is not null)
         {
+            var visible = new Visible(moved.Value.Goods, moved.Value.All,
+                await ChangedAsync(session, CatalogueMarks.Goods, captured.Goods, ct).ConfigureAwait(false),
+                await ChangedAsync(session, CatalogueMarks.Partners, captured.Partners, ct).ConfigureAwait(false));
+            var missed = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (entity, id) in accepted)
+            {
+                if (!visible.Sees(entity, id))
+                {
+                    missed[entity] = missed.GetValueOrDefault(entity) + 1;
+                }
+            }
+
             var (items, described) = session.Collector.Reconciled(captured.CatalogueChecked, missed);
             if (items > 0)
             {
@@ -65,28 +79,24 @@ internal static class Reconciliation
             Diagnostics.SyncMetrics.OutcomeTag(session.Report.Quarantine.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded));
     }
 
-    /// <summary>What the fast path would find from its marks: moved goods, and the changed ranges of goods and partners.</summary>
-    private static async Task<Visible> VisibleAsync(SyncSession session, OperationsMark mark, FastExporter.Captured captured, CancellationToken ct)
+    /// <summary>The goods the operations since the fast path's watermark moved (all: more than a fast pass takes).</summary>
+    private static async Task<(HashSet<int> Goods, bool All)?> MovedAsync(SyncSession session, OperationsMark mark, CancellationToken ct)
     {
         var store = session.Store;
         var moved = new HashSet<int>();
-        var all = false;
         var upper = (await store.ProbeOperationsAsync(mark.Floor, long.MaxValue, ct).ConfigureAwait(false)).MaxId ?? mark.Floor;
         await foreach (var id in store.ReadMovedGoodsAsync(mark.Floor, upper, session.StockObjectIds, ct).ConfigureAwait(false))
         {
             if (moved.Count >= FastExporter.MaxMovedGoods)
             {
                 // The fast path compares all stock when this many goods moved.
-                all = true;
-                break;
+                return (moved, true);
             }
 
             moved.Add(id);
         }
 
-        return new Visible(moved, all,
-            await ChangedAsync(session, CatalogueMarks.Goods, captured.Goods, ct).ConfigureAwait(false),
-            await ChangedAsync(session, CatalogueMarks.Partners, captured.Partners, ct).ConfigureAwait(false));
+        return (moved, false);
     }
 
     private static async Task<HashSet<int>> ChangedAsync(SyncSession session, string prefix, IReadOnlyList<RangeChecksum>? current, CancellationToken ct)

@@ -11,13 +11,19 @@ namespace Shopiko.Sync.Engine.Export.FastPath;
 /// <remarks>
 /// Nothing can be lost by that: the full comparison reads every row whatever the checksums say, and remembered checksums
 /// can only be older than the rows, never newer — a change they do not reflect makes the next catalogue check read that
-/// range again, it is never taken as sent. The checksums are still taken before the read, never beside it: a change
-/// committed after the read saw its range but before the checksum was computed would then be in neither.
+/// range again, it is never taken as sent. So the checksums must be of the database no later than the read begins: a
+/// change committed after the read saw its range but before its checksum was computed would be in neither. Where the
+/// database takes a consistent snapshot (MySQL/MariaDB), they are computed in one taken before the read, beside it;
+/// elsewhere they are computed before the read starts (<see cref="Warehouse.IWarehouseStore.ReadChecksumsInSnapshotAsync"/>).
 /// </remarks>
 internal static class ReconciliationMarks
 {
-    /// <summary>Takes the marks; <see cref="FastExporter.Captured.CatalogueChecked"/> says whether the checksums were computed.</summary>
-    public static async Task<FastExporter.Captured> CaptureAsync(SyncSession session, CancellationToken ct)
+    /// <summary>
+    /// Takes the marks: returns once they are of the database as it is now (the operations window and the stamp read, the
+    /// checksums' snapshot taken), with the task that completes them. Its
+    /// <see cref="FastExporter.Captured.CatalogueChecked"/> says whether the checksums were computed.
+    /// </summary>
+    public static async Task<Task<FastExporter.Captured>> BeginAsync(SyncSession session, CancellationToken ct)
     {
         var store = session.Store;
         var export = session.Server.Export;
@@ -28,32 +34,76 @@ internal static class ReconciliationMarks
         var marks = new List<KeyValuePair<string, string?>> { new(OperationsMark.Name, new OperationsMark(floor, upper, rows).ToString()) };
         if (!export.Goods && !export.Partners)
         {
-            return new FastExporter.Captured(marks, null, null);
+            return Task.FromResult(new FastExporter.Captured(marks, null, null));
         }
 
         // The stamp before the checksums: whatever is written after it changes it, so an equal stamp vouches for them.
         var stamp = CatalogueStamp.Of(await store.ReadChangeStampAsync(ct).ConfigureAwait(false), export.PriceColumn, export.Goods, export.Partners);
         var remembered = await session.State.ReadMarkAsync(session.Scope, CatalogueStamp.Name, ct).ConfigureAwait(false);
         var unchanged = CatalogueStamp.Unchanged(remembered, stamp);
-        var goods = export.Goods ? await ChecksumsAsync(session, ChangeTable.Goods, unchanged, marks, ct).ConfigureAwait(false) : default;
-        var partners = export.Partners ? await ChecksumsAsync(session, ChangeTable.Partners, unchanged, marks, ct).ConfigureAwait(false) : default;
+        var tables = new List<Table>();
+        foreach (var (table, exported) in new[] { (ChangeTable.Goods, export.Goods), (ChangeTable.Partners, export.Partners) })
+        {
+            if (exported)
+            {
+                var prefix = CatalogueMarks.PrefixOf(table);
+                var stored = await session.State.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
+                tables.Add(new Table(table, prefix, stored, unchanged ? CatalogueStamp.Remembered(prefix, stored) : null));
+            }
+        }
+
         if (!string.Equals(remembered, stamp, StringComparison.Ordinal))
         {
             // Saved with the checksums, when the export has finished; an unknown stamp forgets the one remembered.
             marks.Add(new(CatalogueStamp.Name, stamp));
         }
 
-        return new FastExporter.Captured(marks, goods.Current, partners.Current, goods.Computed || partners.Computed);
+        var computing = tables.Where(t => t.Remembered is null).ToList();
+        if (computing.Count == 0)
+        {
+            return Task.FromResult(Captured(marks, tables, []));
+        }
+
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var checksums = store.ReadChecksumsInSnapshotAsync([.. computing.Select(t => t.Name)], export.PriceColumn, () => taken.TrySetResult(), ct);
+        // Until the snapshot is taken nothing may be read; a failure before it is the run's.
+        await Task.WhenAny(taken.Task, checksums).ConfigureAwait(false);
+        if (!taken.Task.IsCompleted)
+        {
+            await checksums.ConfigureAwait(false);
+        }
+
+        return CompleteAsync(marks, tables, computing, checksums);
     }
 
-    private static async Task<(IReadOnlyList<RangeChecksum>? Current, bool Computed)> ChecksumsAsync(SyncSession session, ChangeTable table, bool unchanged,
-        List<KeyValuePair<string, string?>> marks, CancellationToken ct)
+    private static async Task<FastExporter.Captured> CompleteAsync(
+        List<KeyValuePair<string, string?>> marks, List<Table> tables, List<Table> computing, Task<IReadOnlyList<IReadOnlyList<RangeChecksum>>> checksums)
     {
-        var prefix = CatalogueMarks.PrefixOf(table);
-        var stored = await session.State.ReadMarksAsync(session.Scope, prefix, ct).ConfigureAwait(false);
-        var remembered = unchanged ? CatalogueStamp.Remembered(prefix, stored) : null;
-        var current = remembered ?? await session.Store.ReadChecksumsAsync(table, session.Server.Export.PriceColumn, ct).ConfigureAwait(false);
-        marks.AddRange(CatalogueMarks.Compare(prefix, stored, current).Marks);
-        return (current, remembered is null);
+        var computed = await checksums.ConfigureAwait(false);
+        return Captured(marks, tables, computing.Select((t, i) => (t.Name, computed[i])).ToDictionary(c => c.Name, c => c.Item2));
     }
+
+    private static FastExporter.Captured Captured(
+        List<KeyValuePair<string, string?>> marks, List<Table> tables, Dictionary<ChangeTable, IReadOnlyList<RangeChecksum>> computed)
+    {
+        IReadOnlyList<RangeChecksum>? goods = null, partners = null;
+        foreach (var table in tables)
+        {
+            var current = table.Remembered ?? computed[table.Name];
+            marks.AddRange(CatalogueMarks.Compare(table.Prefix, table.Stored, current).Marks);
+            if (table.Name == ChangeTable.Goods)
+            {
+                goods = current;
+            }
+            else
+            {
+                partners = current;
+            }
+        }
+
+        return new FastExporter.Captured(marks, goods, partners, computed.Count > 0);
+    }
+
+    /// <summary>A table the checksums are of: its marks as stored, and the checksums the stamp vouches for (null: compute them).</summary>
+    private sealed record Table(ChangeTable Name, string Prefix, IReadOnlyDictionary<string, string?> Stored, IReadOnlyList<RangeChecksum>? Remembered);
 }
