@@ -124,4 +124,19 @@ public class ContentHashTests
         digest.Matches(null).Should().BeFalse();
         digest.Matches("").Should().BeFalse();
     }
+
+    [Fact]
+    public void Items_hashed_one_after_another_on_a_thread_each_get_the_sha256_of_their_own_canonical_json()
+    {
+        // The hash object is reused and reset between items: no item's bytes may leak into the next one's digest.
+        for (var i = 0; i < 500; i++)
+        {
+            var product = Product(price: i / 7m, name: "Кабел " + new string('x', i % 40));
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ContentHash.CanonicalJson(product))));
+            ContentHash.Of(product).Should().Be(expected, "item {0}", i);
+            ContentHash.Of(new StockUpsert(i.ToString(System.Globalization.CultureInfo.InvariantCulture), i)).Should().Be(
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+                    ContentHash.CanonicalJson(new StockUpsert(i.ToString(System.Globalization.CultureInfo.InvariantCulture), i))))));
+        }
+    }
 }
