@@ -83,6 +83,7 @@ internal sealed partial class WarehouseStore
                 computed.Add(rows.Select(ToChecksum).ToList());
             }
 
+            await connection.ExecuteAsync(_db.Command(o.Sql.Changes.EndChecksumSnapshot!, null, null, ct)).ConfigureAwait(false);
             return computed;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -59,7 +59,8 @@ public sealed partial class ChangeSqlTests
         {
             sql.Should().NotContainAny([" goods ", " operations ", " store ", " partners "], $"{name} must use the database's spelling");
             if (name != nameof(ChangeSql.SelectGoodsChecksums) && name != nameof(ChangeSql.SelectPartnersChecksums)
-                && name != nameof(ChangeSql.SelectChangeStamp) && name != nameof(ChangeSql.StartChecksumSnapshot))
+                && name != nameof(ChangeSql.SelectChangeStamp) && name != nameof(ChangeSql.StartChecksumSnapshot)
+                && name != nameof(ChangeSql.EndChecksumSnapshot))
             {
                 sql.Should().MatchRegex(@"(ID|LocalId|Name)\W*\s*(>|>=|IN|LIKE|=)", $"{name} reads through a key");
             }
@@ -76,9 +77,15 @@ public sealed partial class ChangeSqlTests
     [Theory]
     [InlineData("Access")]
     [InlineData("SqlServer")]
-    [InlineData("Sqlite")]
-    public void Only_mysql_computes_the_checksums_in_a_snapshot_beside_the_read(string dialect) =>
-        Statements(dialect).Should().NotContain(s => s.Name == nameof(ChangeSql.StartChecksumSnapshot));
+    public void Sql_server_and_access_compute_the_checksums_before_the_read_not_in_a_snapshot(string dialect) =>
+        Statements(dialect).Should().NotContain(s => s.Name == nameof(ChangeSql.StartChecksumSnapshot) || s.Name == nameof(ChangeSql.EndChecksumSnapshot));
+
+    [Fact]
+    public void The_sqlite_checksum_snapshot_is_taken_by_a_first_read_in_a_deferred_transaction()
+    {
+        Statements("Sqlite").Single(s => s.Name == nameof(ChangeSql.StartChecksumSnapshot)).Sql.Should().Be("BEGIN DEFERRED; SELECT COUNT(*) FROM sqlite_master");
+        Statements("Sqlite").Single(s => s.Name == nameof(ChangeSql.EndChecksumSnapshot)).Sql.Should().Be("COMMIT");
+    }
 
     [Fact]
     public void The_mysql_checksum_snapshot_is_taken_at_once_at_repeatable_read_and_writes_nothing() =>

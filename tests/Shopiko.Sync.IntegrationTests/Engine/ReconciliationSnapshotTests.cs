@@ -9,16 +9,17 @@ using Shopiko.Sync.Warehouse.Model;
 namespace Shopiko.Sync.IntegrationTests.Engine;
 
 /// <summary>
-/// On MariaDB the reconciliation's catalogue checksums are computed beside its read, in a consistent snapshot taken
-/// before the read began: they are of the database no later than what the read saw, so a change committed meanwhile is
+/// On MariaDB and SQLite the reconciliation's catalogue checksums are computed beside its read, in a consistent snapshot
+/// taken before the read began: they are of the database no later than what the read saw, so a change committed meanwhile is
 /// never vouched for by them — the next catalogue check reads its range again — and nothing is sent twice.
 /// </summary>
 public class ReconciliationSnapshotTests
 {
-    [Fact]
-    public async Task Checksums_in_a_snapshot_leave_out_what_commits_after_it_was_taken()
+    [Theory]
+    [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
+    public async Task Checksums_in_a_snapshot_leave_out_what_commits_after_it_was_taken(WarehouseProvider provider)
     {
-        await using var rig = await SyncRig.StartAsync(WarehouseProvider.MySql);
+        await using var rig = await SyncRig.StartAsync(provider);
         var seed = await WarehouseSeed.CreateAsync(rig);
         var price = rig.Server.Export.PriceColumn;
         var goods = await rig.Store.ReadChecksumsAsync(ChangeTable.Goods, price);
@@ -33,10 +34,11 @@ public class ReconciliationSnapshotTests
         (await rig.Store.ReadChecksumsAsync(ChangeTable.Goods, price)).Should().NotEqual(goods, "the change is there for every later read");
     }
 
-    [Fact]
-    public async Task A_good_changed_while_the_reconciliation_reads_is_sent_once_and_its_range_is_checked_again()
+    [Theory]
+    [MemberData(nameof(SyncRig.Providers), MemberType = typeof(SyncRig))]
+    public async Task A_good_changed_while_the_reconciliation_reads_is_sent_once_and_its_range_is_checked_again(WarehouseProvider provider)
     {
-        await using var rig = await SyncRig.StartAsync(WarehouseProvider.MySql);
+        await using var rig = await SyncRig.StartAsync(provider);
         var seed = await WarehouseSeed.CreateAsync(rig);
         // A first export (no stamp remembered: the checksums are computed). The goods reader commits a new name first:
         // after the checksums' snapshot, before it reads the row.

@@ -44,8 +44,11 @@ internal sealed class ChangeSql
 
     /// <summary>
     /// Starts, on a connection of its own, a read-only transaction whose consistent snapshot is taken at once (not at its
-    /// first read): the checksums computed in it are of the database as it was then, whatever commits meanwhile. Closing
-    /// the connection ends it. Null where the engine takes no such snapshot.
+    /// first read): the checksums computed in it are of the database as it was then, whatever commits meanwhile. Null
+    /// where the engine takes no such snapshot.
     /// </summary>
     public string? StartChecksumSnapshot { get; init; }
+
+    /// <summary>Ends the transaction of <see cref="StartChecksumSnapshot"/> (a pooled connection must not keep a snapshot open).</summary>
+    public string? EndChecksumSnapshot { get; init; }
 }

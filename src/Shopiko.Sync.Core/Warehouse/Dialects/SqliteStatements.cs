@@ -12,6 +12,9 @@ internal sealed class SqliteStatements(WarehouseDialect dialect, TableNames tabl
 {
     public override string LastIdentity => "SELECT last_insert_rowid()";
 
+    // In WAL mode a read transaction sees the database as of its first read: the schema read takes the snapshot now.
+    public override string StartChecksumSnapshot => "BEGIN DEFERRED; SELECT COUNT(*) FROM sqlite_master";
+
     // The rows travel as one JSON array: Microsoft.Data.Sqlite looks parameters up by name one by one, so 1,500 named
     // parameters cost more than the insert. UPSERT needs SQLite 3.24 and json_each 3.9 (the bundled one is far newer);
     // "WHERE true" keeps ON CONFLICT from being read as a join constraint of the SELECT.

@@ -62,9 +62,12 @@ internal abstract partial class WarehouseStatements
     /// <summary>
     /// Starts a transaction whose snapshot is taken at once, for the checksums to be computed beside other reads; null
     /// where the engine takes none (SQL Server's SNAPSHOT isolation is a database setting the merchant may not have on;
-    /// SQLite and Jet compute them in the engine's process or not at all).
+    /// Jet has none).
     /// </summary>
     public virtual string? StartChecksumSnapshot => null;
+
+    /// <summary>Ends the transaction <see cref="StartChecksumSnapshot"/> began.</summary>
+    public virtual string EndChecksumSnapshot => "COMMIT";
 
     /// <summary><c>Name</c>, <c>Value</c> of the marks of a scope whose name starts with <c>@Prefix</c> (a LIKE pattern).</summary>
     public virtual string SelectMarks => Common(

@@ -20,6 +20,7 @@ internal abstract partial class WarehouseStatements
             SelectLinksOf = SelectLinksOf,
             SelectChangeStamp = SelectChangeStamp,
             StartChecksumSnapshot = StartChecksumSnapshot,
+            EndChecksumSnapshot = StartChecksumSnapshot is null ? null : EndChecksumSnapshot,
             SelectMarks = SelectMarks,
         },
         SelectVersion = SelectVersion,

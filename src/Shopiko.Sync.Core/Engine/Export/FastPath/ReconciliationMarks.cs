@@ -65,7 +65,8 @@ internal static class ReconciliationMarks
         }
 
         var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var checksums = store.ReadChecksumsInSnapshotAsync([.. computing.Select(t => t.Name)], export.PriceColumn, () => taken.TrySetResult(), ct);
+        // On a pool thread: a driver whose async calls run synchronously (SQLite) would otherwise return only when done.
+        var checksums = Task.Run(() => store.ReadChecksumsInSnapshotAsync([.. computing.Select(t => t.Name)], export.PriceColumn, () => taken.TrySetResult(), ct), ct);
         // Until the snapshot is taken nothing may be read; a failure before it is the run's.
         await Task.WhenAny(taken.Task, checksums).ConfigureAwait(false);
         if (!taken.Task.IsCompleted)
