@@ -58,24 +58,21 @@ internal static class StockExporter
     }
 
     /// <summary>
-    /// What <see cref="StreamAsync"/> offered: every good linked before the run once <see cref="PlanOffered"/>, and the
-    /// goods the product answers linked (<see cref="Linked"/>). Read once the stream's stage has ended.
+    /// What <see cref="StreamAsync"/> offered: the goods of its plan once it offered them all, and each good a product
+    /// answer linked. Read once the stream's stage has ended.
     /// </summary>
     internal sealed class Streamed
     {
         private readonly HashSet<int> _linked = [];
-        private Plan? _plan;
-
-        /// <summary>The plan whose goods were all offered (null until they were).</summary>
-        public bool PlanOffered => _plan is not null;
+        private int[] _planned = [];
 
         /// <summary>True when the stock of <paramref name="goodId"/> was offered.</summary>
-        public bool Offered(int goodId) =>
-            _linked.Contains(goodId) || (_plan is { } plan && Array.BinarySearch(plan.HashedIds, goodId) >= 0);
+        public bool Offered(int goodId) => _linked.Contains(goodId) || Array.BinarySearch(_planned, goodId) >= 0;
 
-        internal void OfferedPlan(Plan plan) => _plan = plan;
+        internal void OfferedPlan(Plan plan) => _planned = plan.HashedIds;
 
-        internal bool OfferedLinked(int goodId) => _linked.Add(goodId);
+        /// <summary>Records a good a product answer linked; false when its stock was offered already.</summary>
+        internal bool Offer(int goodId) => Array.BinarySearch(_planned, goodId) < 0 && _linked.Add(goodId);
     }
 
     /// <summary>
@@ -111,7 +108,7 @@ internal static class StockExporter
             foreach (var goodId in ids)
             {
                 // A good linked before the run went above; a product the shop answered twice (never) goes once.
-                if (Array.BinarySearch(plan.HashedIds, goodId) < 0 && streamed.OfferedLinked(goodId))
+                if (streamed.Offer(goodId))
                 {
                     sender.Hold(goodId, Item(goodId, plan.Quantities), ct);
                 }
