@@ -74,18 +74,40 @@ internal sealed partial class WarehouseStore
 
         return await _db.ReadOnceAsync<IReadOnlyList<IReadOnlyList<RangeChecksum>>>(async (connection, o, ct) =>
         {
+            var end = _db.Command(o.Sql.Changes.EndChecksumSnapshot!, null, null, CancellationToken.None);
             await connection.ExecuteAsync(_db.Command(start, null, null, ct)).ConfigureAwait(false);
-            snapshotTaken();
             var computed = new List<IReadOnlyList<RangeChecksum>>(tables.Count);
-            foreach (var table in tables)
+            try
             {
-                var rows = await connection.QueryAsync<ChecksumRow>(_db.Command(ChecksumsOf(o.Sql, table, price), null, null, ct)).ConfigureAwait(false);
-                computed.Add(rows.Select(ToChecksum).ToList());
+                snapshotTaken();
+                foreach (var table in tables)
+                {
+                    var rows = await connection.QueryAsync<ChecksumRow>(_db.Command(ChecksumsOf(o.Sql, table, price), null, null, ct)).ConfigureAwait(false);
+                    computed.Add(rows.Select(ToChecksum).ToList());
+                }
+            }
+            catch (Exception)
+            {
+                // A pooled connection must keep no snapshot open; the failure that counts is this one.
+                await EndQuietlyAsync(connection, end).ConfigureAwait(false);
+                throw;
             }
 
-            await connection.ExecuteAsync(_db.Command(o.Sql.Changes.EndChecksumSnapshot!, null, null, ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(end).ConfigureAwait(false);
             return computed;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task EndQuietlyAsync(System.Data.Common.DbConnection connection, CommandDefinition end)
+    {
+        try
+        {
+            await connection.ExecuteAsync(end).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The connection is gone or the transaction with it: nothing is left open.
+        }
     }
 
     private static string ChecksumsOf(WarehouseSql sql, ChangeTable table, PriceColumn price) =>
