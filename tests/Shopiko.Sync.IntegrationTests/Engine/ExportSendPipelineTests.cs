@@ -147,14 +147,7 @@ public class ExportSendPipelineTests
                 return Task.FromException(new SimulatedCrashException("writing links"));
             }
 
-            try
-            {
-                return targetMethod.Invoke(_inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
+            return ProxyCall.Forward(targetMethod, args, _inner);
         }
     }
 }

@@ -61,7 +61,7 @@ public class ExportStockStreamTests
                     return HeldAsync(method, args, inner);
             }
 
-            return Call(method, args, inner);
+            return ProxyCall.Forward(method, args, inner);
         }
 
         private async Task<IReadOnlyList<BatchItemResult>> HeldAsync(MethodInfo method, object?[]? args, IShopikoApi inner)
@@ -76,20 +76,9 @@ public class ExportStockStreamTests
                 // No stock went while the products were under way.
             }
 
-            return await (Task<IReadOnlyList<BatchItemResult>>)Call(method, args, inner)!;
+            return await (Task<IReadOnlyList<BatchItemResult>>)ProxyCall.Forward(method, args, inner)!;
         }
 
-        private static object? Call(MethodInfo method, object?[]? args, object inner)
-        {
-            try
-            {
-                return method.Invoke(inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
-        }
     }
 
     /// <summary>Hands every call of the API to the <see cref="StockGate"/>.</summary>

@@ -129,11 +129,11 @@ public class ExportWritesWhileReadingTests
                     return Task.FromException(new SimulatedCrashException("writing links"));
                 }
 
-                var written = (Task)Call(targetMethod, args, inner)!;
+                var written = (Task)ProxyCall.Forward(targetMethod, args, inner)!;
                 return last ? Noted(written) : written;
             }
 
-            var result = Call(targetMethod, args, inner);
+            var result = ProxyCall.Forward(targetMethod, args, inner);
             return targetMethod.Name == nameof(IWarehouseStore.ReadGoodsForShopAsync)
                 ? Held((IAsyncEnumerable<Good>)result!, (CancellationToken)args![^1]!)
                 : result;
@@ -176,17 +176,6 @@ public class ExportWritesWhileReadingTests
             }
         }
 
-        private static object? Call(MethodInfo method, object?[]? args, object inner)
-        {
-            try
-            {
-                return method.Invoke(inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
-        }
     }
     /// <summary>Hands every call of either store to the <see cref="HeldGoods"/> that watches them.</summary>
     public class HeldProxy : DispatchProxy

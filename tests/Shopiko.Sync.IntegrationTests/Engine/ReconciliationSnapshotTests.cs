@@ -72,17 +72,10 @@ public class ReconciliationSnapshotTests
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
             ArgumentNullException.ThrowIfNull(targetMethod);
-            try
-            {
-                var result = targetMethod.Invoke(_inner, args);
-                return targetMethod.Name == nameof(IWarehouseStore.ReadGoodsForShopAsync)
-                    ? ChangedFirst((IAsyncEnumerable<Good>)result!, (CancellationToken)args![^1]!)
-                    : result;
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
+            var result = ProxyCall.Forward(targetMethod, args, _inner);
+            return targetMethod.Name == nameof(IWarehouseStore.ReadGoodsForShopAsync)
+                ? ChangedFirst((IAsyncEnumerable<Good>)result!, (CancellationToken)args![^1]!)
+                : result;
         }
 
         private async IAsyncEnumerable<Good> ChangedFirst(IAsyncEnumerable<Good> goods, [EnumeratorCancellation] CancellationToken ct = default)
