@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Shopiko.Sync.Warehouse.Dialects;
 
@@ -9,17 +12,36 @@ namespace Shopiko.Sync.Warehouse.Dialects;
 /// IDs never overflows; stable across processes and versions (never <see cref="string.GetHashCode()"/>), because the
 /// sums are remembered in the database.
 /// </summary>
+/// <remarks>
+/// The function runs once per goods and partners row of every checksum read. It is registered on the native handle
+/// and reads each argument where SQLite holds it (<see cref="Hash(sqlite3_value[])"/>): the ADO.NET way boxes every
+/// value and makes a string of every text. Both ways hash the same characters, so the sums remembered by an earlier
+/// version stay valid; <see cref="Hash(object?[])"/> is the reference, pinned against it by a test.
+/// </remarks>
 internal static class RowHashFunction
 {
     public const string Name = "shopikosync_rowhash";
 
     private const uint Offset = 2166136261;
     private const uint Prime = 16777619;
+    private const uint Separator = 0x1F;
 
-    public static void Register(SqliteConnection connection) =>
-        connection.CreateFunction<long>(Name, static values => Hash(values), isDeterministic: true);
+    // What a NULL hashes as, so that NULL and '' differ.
+    private const char NullMark = '\u0000';
 
-    /// <summary>The hash of one row's values (in [0, 2³²)).</summary>
+    private static readonly delegate_function_scalar Native = static (context, _, values) => Call(context, values);
+
+    public static void Register(SqliteConnection connection)
+    {
+        var result = raw.sqlite3_create_function(
+            connection.Handle, Name, -1, raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, null, Native);
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, connection.Handle);
+        }
+    }
+
+    /// <summary>The hash of one row's values (in [0, 2³²)), as the ADO.NET provider gives them.</summary>
     internal static long Hash(object?[] values)
     {
         var hash = Offset;
@@ -27,22 +49,112 @@ internal static class RowHashFunction
         {
             var text = value switch
             {
-                null or DBNull => "\u0000",
+                null or DBNull => NullMark.ToString(),
                 string s => s,
                 double d => d.ToString("R", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 byte[] b => Convert.ToBase64String(b),
                 _ => value.ToString() ?? "",
             };
-            foreach (var c in text)
-            {
-                hash = (hash ^ c) * Prime;
-            }
-
-            // A separator, so that ("ab", "c") and ("a", "bc") differ.
-            hash = (hash ^ 0x1F) * Prime;
+            hash = Add(hash, text);
         }
 
         return hash;
+    }
+
+    /// <summary>The hash of one row's values (in [0, 2³²)), read from SQLite's own memory.</summary>
+    internal static long Hash(sqlite3_value[] values)
+    {
+        var hash = Offset;
+        Span<char> small = stackalloc char[256];
+        char[]? rented = null;
+        try
+        {
+            foreach (var value in values)
+            {
+                var buffer = small;
+                int length;
+                switch (raw.sqlite3_value_type(value))
+                {
+                    case raw.SQLITE_NULL:
+                        buffer[0] = NullMark;
+                        length = 1;
+                        break;
+                    case raw.SQLITE_INTEGER:
+                        raw.sqlite3_value_int64(value).TryFormat(buffer, out length, default, CultureInfo.InvariantCulture);
+                        break;
+                    case raw.SQLITE_FLOAT:
+                        raw.sqlite3_value_double(value).TryFormat(buffer, out length, "R", CultureInfo.InvariantCulture);
+                        break;
+                    case raw.SQLITE_TEXT:
+                        // Asking for the text first makes SQLite hold it as UTF-8 (a UTF-16 database's values are
+                        // converted in place), so that the bytes below are UTF-8 whatever the file's encoding.
+                        _ = raw.sqlite3_value_text(value);
+                        var utf8 = raw.sqlite3_value_blob(value);
+                        buffer = Room(utf8.Length, small, ref rented);
+                        length = Encoding.UTF8.GetChars(utf8, buffer);
+                        break;
+                    default:
+                        var text = Convert.ToBase64String(raw.sqlite3_value_blob(value));
+                        hash = Add(hash, text);
+                        continue;
+                }
+
+                hash = Add(hash, buffer[..length]);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        return hash;
+    }
+
+    private static void Call(sqlite3_context context, sqlite3_value[] values)
+    {
+        try
+        {
+            raw.sqlite3_result_int64(context, Hash(values));
+        }
+        catch (Exception e)
+        {
+            raw.sqlite3_result_error(context, e.Message);
+        }
+    }
+
+    // UTF-8 never decodes to more UTF-16 characters than it has bytes.
+    private static Span<char> Room(int bytes, Span<char> small, ref char[]? rented)
+    {
+        if (bytes <= small.Length)
+        {
+            return small;
+        }
+
+        if (rented is null || rented.Length < bytes)
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+
+            rented = ArrayPool<char>.Shared.Rent(bytes);
+        }
+
+        return rented;
+    }
+
+    private static uint Add(uint hash, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        // A separator, so that ("ab", "c") and ("a", "bc") differ.
+        return (hash ^ Separator) * Prime;
     }
 }
