@@ -37,11 +37,11 @@ internal static class FastPathScenarios
             if (i == 0)
             {
                 rows.Add(["full reconciliation, nothing changed", Seconds(cost.WallSeconds), "1", Seconds(cost.WallSeconds), Seconds(cost.WallSeconds), Seconds(cost.WallSeconds),
-                    "< 1 s", $"{reconcile.Export!.ItemsSent} sent, {reconcile.FastPath?.MissedItems ?? 0} missed by the fast path; {Phases(reconcile)}", cost.WallSeconds < 1 ? "met" : "MISSED"]);
+                    "< 1 s", $"{Size(reconcile)}: {reconcile.Export!.ItemsSent} sent, {reconcile.FastPath?.MissedItems ?? 0} missed by the fast path; {Phases(reconcile)}", cost.WallSeconds < 1 ? "met" : "MISSED"]);
             }
 
             var db = cost.Db is { } d ? $"; DB rows {d.RowsScanned + d.RowsByIndex:N0} ({d.RowsByIndex:N0} by index), DB CPU {cost.DbCpuSeconds:N2} s" : "";
-            output.WriteLine($"  reconciliation: {cost.WallSeconds:N2} s, {reconcile.Export!.ItemsSent} sent; {Phases(reconcile)}; engine CPU {cost.EngineCpuSeconds:N2} s{db}");
+            output.WriteLine($"  reconciliation of {Size(reconcile)}: {cost.WallSeconds:N2} s, {reconcile.Export!.ItemsSent} sent; {Phases(reconcile)}; engine CPU {cost.EngineCpuSeconds:N2} s{db}");
         }
 
         if (reconciliations is not null)
@@ -278,6 +278,15 @@ internal static class FastPathScenarios
     /// <summary>The run's phases (seconds), as the details table prints them.</summary>
     private static string Phases(RunReport report) =>
         string.Join(", ", report.Timings.Where(p => p.Key != "total" && p.Value >= 0.01).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.00}")));
+
+    // The size the reconciliation compared: after the issue 6 scenarios the catalogue holds the goods the nomenclature
+    // import made too, more than the 100,000 the targets are set for.
+    private static string Size(RunReport report) =>
+        report.Export is { } e
+            ? string.Create(CultureInfo.InvariantCulture, $"{Total(e.Products):N0} goods, {Total(e.Customers):N0} partners")
+            : "";
+
+    private static int Total(EntityCounts c) => c.Created + c.Updated + c.Unchanged + c.Failed;
 
     private static string Seconds(double s) => s.ToString("N2", CultureInfo.InvariantCulture);
 
