@@ -92,6 +92,44 @@ public class ContentHashTests
         }
     }
 
+    // The texts are escaped without the writer's encoder: every UTF-16 code unit, alone and between others, must come
+    // out as the serializer writes it, or every stored hash would stop matching.
+    [Fact]
+    public void Texts_are_escaped_as_the_serializer_escapes_every_code_unit()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var alone = ((char)c).ToString();
+            foreach (var text in new[] { alone, "a" + alone + "b", alone + alone })
+            {
+                var category = new CategoryUpsert { ExternalId = "1", Name = text };
+                ContentHash.CanonicalJson(category).Should().Be(ContentHash.SerializedJson(category), "for U+{0:X4}", c);
+            }
+        }
+    }
+
+    [Fact]
+    public void Surrogates_whole_or_broken_and_long_texts_are_escaped_as_the_serializer_escapes_them()
+    {
+        var random = new Random(7);
+        char Unit() => random.Next(6) switch
+        {
+            0 => (char)random.Next(0xD800, 0xDC00),   // a high surrogate
+            1 => (char)random.Next(0xDC00, 0xE000),   // a low surrogate
+            2 => (char)random.Next(0, 0x80),
+            3 => (char)random.Next(0x400, 0x500),     // Cyrillic
+            _ => (char)random.Next(0, char.MaxValue + 1),
+        };
+        string[] fixedCases = ["😀", "a😀b", "\uD83D", "\uDE00", "\uDE00\uD83D", "x\uD83D", new string('Ж', 5000), new string('"', 3000)];
+        var cases = fixedCases.Select(System.Text.RegularExpressions.Regex.Unescape)
+            .Concat(Enumerable.Range(0, 5000).Select(i => new string(Enumerable.Range(0, random.Next(1, i % 50 == 0 ? 3000 : 12)).Select(_ => Unit()).ToArray())));
+        foreach (var text in cases)
+        {
+            var product = Product(name: text) with { Description = text + "!" };
+            ContentHash.CanonicalJson(product).Should().Be(ContentHash.SerializedJson(product));
+        }
+    }
+
     // The fast decimal text must be the custom format's, digit for digit, or every stored hash would stop matching.
     [Fact]
     public void Decimals_are_written_as_the_custom_format_writes_them()

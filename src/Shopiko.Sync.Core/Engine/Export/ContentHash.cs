@@ -16,9 +16,9 @@ namespace Shopiko.Sync.Engine.Export;
 /// </summary>
 /// <remarks>
 /// The four exported item types are written by hand, key by key in ordinal order, through the same
-/// <see cref="Utf8JsonWriter"/> (so the same escaping) the serializer uses: the bytes are exactly those the serializer
-/// writes (<see cref="SerializedJson{T}"/>, pinned by a test), so stored hashes stay valid across an upgrade, at a
-/// fraction of the cost. A compare against a stored hash (<see cref="Digest.Matches"/>) allocates nothing: a run where
+/// <see cref="Utf8JsonWriter"/> the serializer uses, their texts escaped as it escapes them (<see cref="CanonicalText"/>):
+/// the bytes are exactly those the serializer writes (<see cref="SerializedJson{T}"/>, pinned by a test), so stored
+/// hashes stay valid across an upgrade, at a fraction of the cost. A compare against a stored hash (<see cref="Digest.Matches"/>) allocates nothing: a run where
 /// nothing changed makes no string per item.
 /// </remarks>
 internal static class ContentHash
@@ -163,6 +163,9 @@ internal static class ContentHash
         private readonly ArrayBufferWriter<byte> _buffer = new(512);
         private readonly Utf8JsonWriter _writer;
 
+        // Where a text is escaped before it is written: grown to the longest text seen on this thread.
+        private byte[] _text = new byte[1024];
+
         // One hash object reset after each item costs a quarter less than a one-shot hash per item, which sets up and
         // tears down the platform's digest context every time (the same SHA-256).
         private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -257,10 +260,19 @@ internal static class ContentHash
 
         private void String(JsonEncodedText key, string? value)
         {
-            if (value is not null)
+            if (value is null)
             {
-                _writer.WriteString(key, value);
+                return;
             }
+
+            _writer.WritePropertyName(key);
+            var room = CanonicalText.MaxBytes(value.Length);
+            if (_text.Length < room)
+            {
+                _text = new byte[Math.Max(room, _text.Length * 2)];
+            }
+
+            _writer.WriteRawValue(_text.AsSpan(0, CanonicalText.Write(value, _text)), skipInputValidation: true);
         }
 
         private void Decimal(JsonEncodedText key, decimal value)
