@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
@@ -36,7 +37,7 @@ public sealed class SqliteRowHashTests
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         connection.Execute($"PRAGMA encoding = '{encoding}'");
-        connection.CreateFunction<long>(Reference, static values => RowHashFunction.Hash(values), isDeterministic: true);
+        connection.CreateFunction<long>(Reference, static values => EarlierHash(values), isDeterministic: true);
         RowHashFunction.Register(connection);
         connection.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, c1, c2, c3, c4, c5, c6, c7, c8, c9)");
         for (var i = 0; i < Rows.Length; i++)
@@ -59,15 +60,51 @@ public sealed class SqliteRowHashTests
     [Fact]
     public void The_hash_of_a_known_row_never_changes_between_versions()
     {
+        // Remembered in the database: pinned as a literal, and as the earlier versions computed it.
+        Native("'1001', 12.5, 3, NULL, 'Кабел'").Should().Be(EarlierHash(["1001", 12.5, 3L, null, "Кабел"])).And.Be(3439744086);
+    }
+
+    [Fact]
+    public void The_hash_tells_values_and_their_boundaries_apart()
+    {
+        Native("'ab', 'c'").Should().NotBe(Native("'a', 'bc'"));
+        Native("'Кабел', 12.5").Should().NotBe(Native("'Кабел', 12.51"));
+        Native("'x', NULL").Should().NotBe(Native("'x', ''"));
+        Native("'12.5'").Should().NotBe(Native("'12.5', NULL"));
+        Native("'Кабел'").Should().BeInRange(0, uint.MaxValue);
+    }
+
+    private static long Native(string arguments)
+    {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         RowHashFunction.Register(connection);
-
-        var native = connection.ExecuteScalar<long>($"SELECT {RowHashFunction.Name}('1001', 12.5, 3, NULL, 'Кабел')");
-
-        // Remembered in the database: pinned as a literal.
-        native.Should().Be(RowHashFunction.Hash(["1001", 12.5, 3L, null, "Кабел"])).And.Be(PinnedValue);
+        return connection.ExecuteScalar<long>($"SELECT {RowHashFunction.Name}({arguments})");
     }
 
-    private const long PinnedValue = 3439744086;
+    /// <summary>The row hash as the versions before this one computed it, from the values the ADO.NET provider gives.</summary>
+    private static long EarlierHash(object?[] values)
+    {
+        var hash = 2166136261u;
+        foreach (var value in values)
+        {
+            var text = value switch
+            {
+                null or DBNull => "\u0000",
+                string s => s,
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                byte[] b => Convert.ToBase64String(b),
+                _ => value.ToString() ?? "",
+            };
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            hash = (hash ^ 0x1F) * 16777619;
+        }
+
+        return hash;
+    }
 }

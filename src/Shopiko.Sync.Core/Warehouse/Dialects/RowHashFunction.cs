@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -14,9 +13,9 @@ namespace Shopiko.Sync.Warehouse.Dialects;
 /// </summary>
 /// <remarks>
 /// The function runs once per goods and partners row of every checksum read. It is registered on the native handle
-/// and reads each argument where SQLite holds it (<see cref="Hash(sqlite3_value[])"/>): the ADO.NET way boxes every
-/// value and makes a string of every text. Both ways hash the same characters, so the sums remembered by an earlier
-/// version stay valid; <see cref="Hash(object?[])"/> is the reference, pinned against it by a test.
+/// and reads each argument where SQLite holds it: the ADO.NET way, which earlier versions used, boxes every value and
+/// makes a string of every text. Both ways hash the same characters, so the sums remembered by an earlier version stay
+/// valid (pinned by a test against the earlier way).
 /// </remarks>
 internal static class RowHashFunction
 {
@@ -41,77 +40,47 @@ internal static class RowHashFunction
         }
     }
 
-    /// <summary>The hash of one row's values (in [0, 2³²)), as the ADO.NET provider gives them.</summary>
-    internal static long Hash(object?[] values)
+    /// <summary>The hash of one row's values (in [0, 2³²)), read from SQLite's own memory.</summary>
+    private static long Hash(sqlite3_value[] values)
     {
         var hash = Offset;
+        Span<char> small = stackalloc char[256];
         foreach (var value in values)
         {
-            var text = value switch
-            {
-                null or DBNull => NullMark.ToString(),
-                string s => s,
-                double d => d.ToString("R", CultureInfo.InvariantCulture),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                byte[] b => Convert.ToBase64String(b),
-                _ => value.ToString() ?? "",
-            };
-            hash = Add(hash, text);
+            hash = Add(hash, Text(value, small));
         }
 
         return hash;
     }
 
-    /// <summary>The hash of one row's values (in [0, 2³²)), read from SQLite's own memory.</summary>
-    internal static long Hash(sqlite3_value[] values)
+    /// <summary>
+    /// One value as text, as the earlier versions hashed it (the ADO.NET provider's value formatted invariantly): in
+    /// <paramref name="small"/> where it fits, so that a row makes no string.
+    /// </summary>
+    private static ReadOnlySpan<char> Text(sqlite3_value value, Span<char> small)
     {
-        var hash = Offset;
-        Span<char> small = stackalloc char[256];
-        char[]? rented = null;
-        try
+        int length;
+        switch (raw.sqlite3_value_type(value))
         {
-            foreach (var value in values)
-            {
-                var buffer = small;
-                int length;
-                switch (raw.sqlite3_value_type(value))
-                {
-                    case raw.SQLITE_NULL:
-                        buffer[0] = NullMark;
-                        length = 1;
-                        break;
-                    case raw.SQLITE_INTEGER:
-                        raw.sqlite3_value_int64(value).TryFormat(buffer, out length, default, CultureInfo.InvariantCulture);
-                        break;
-                    case raw.SQLITE_FLOAT:
-                        raw.sqlite3_value_double(value).TryFormat(buffer, out length, "R", CultureInfo.InvariantCulture);
-                        break;
-                    case raw.SQLITE_TEXT:
-                        // Asking for the text first makes SQLite hold it as UTF-8 (a UTF-16 database's values are
-                        // converted in place), so that the bytes below are UTF-8 whatever the file's encoding.
-                        _ = raw.sqlite3_value_text(value);
-                        var utf8 = raw.sqlite3_value_blob(value);
-                        buffer = Room(utf8.Length, small, ref rented);
-                        length = Encoding.UTF8.GetChars(utf8, buffer);
-                        break;
-                    default:
-                        var text = Convert.ToBase64String(raw.sqlite3_value_blob(value));
-                        hash = Add(hash, text);
-                        continue;
-                }
-
-                hash = Add(hash, buffer[..length]);
-            }
+            case raw.SQLITE_NULL:
+                small[0] = NullMark;
+                return small[..1];
+            case raw.SQLITE_INTEGER:
+                raw.sqlite3_value_int64(value).TryFormat(small, out length, default, CultureInfo.InvariantCulture);
+                return small[..length];
+            case raw.SQLITE_FLOAT:
+                raw.sqlite3_value_double(value).TryFormat(small, out length, "R", CultureInfo.InvariantCulture);
+                return small[..length];
+            case raw.SQLITE_TEXT:
+                // Asking for the text first makes SQLite hold it as UTF-8 (a UTF-16 database's values are converted in
+                // place), so that the bytes below are UTF-8 whatever the file's encoding. UTF-8 never decodes to more
+                // UTF-16 characters than it has bytes.
+                _ = raw.sqlite3_value_text(value);
+                var utf8 = raw.sqlite3_value_blob(value);
+                return utf8.Length <= small.Length ? small[..Encoding.UTF8.GetChars(utf8, small)] : Encoding.UTF8.GetString(utf8);
+            default:
+                return Convert.ToBase64String(raw.sqlite3_value_blob(value));
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-
-        return hash;
     }
 
     private static void Call(sqlite3_context context, sqlite3_value[] values)
@@ -124,27 +93,6 @@ internal static class RowHashFunction
         {
             raw.sqlite3_result_error(context, e.Message);
         }
-    }
-
-    // UTF-8 never decodes to more UTF-16 characters than it has bytes.
-    private static Span<char> Room(int bytes, Span<char> small, ref char[]? rented)
-    {
-        if (bytes <= small.Length)
-        {
-            return small;
-        }
-
-        if (rented is null || rented.Length < bytes)
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-
-            rented = ArrayPool<char>.Shared.Rent(bytes);
-        }
-
-        return rented;
     }
 
     private static uint Add(uint hash, ReadOnlySpan<char> text)
