@@ -121,8 +121,7 @@ public class ContentHashTests
             _ => (char)random.Next(0, char.MaxValue + 1),
         };
         string[] fixedCases = ["😀", "a😀b", "\uD83D", "\uDE00", "\uDE00\uD83D", "x\uD83D", new string('Ж', 5000), new string('"', 3000)];
-        var cases = fixedCases.Select(System.Text.RegularExpressions.Regex.Unescape)
-            .Concat(Enumerable.Range(0, 5000).Select(i => new string(Enumerable.Range(0, random.Next(1, i % 50 == 0 ? 3000 : 12)).Select(_ => Unit()).ToArray())));
+        var cases = fixedCases.Concat(Enumerable.Range(0, 5000).Select(i => new string(Enumerable.Range(0, random.Next(1, i % 50 == 0 ? 3000 : 12)).Select(_ => Unit()).ToArray())));
         foreach (var text in cases)
         {
             var product = Product(name: text) with { Description = text + "!" };

@@ -18,8 +18,8 @@ namespace Shopiko.Sync.Engine.Export;
 /// The four exported item types are written by hand, key by key in ordinal order, through the same
 /// <see cref="Utf8JsonWriter"/> the serializer uses, their texts escaped as it escapes them (<see cref="CanonicalText"/>):
 /// the bytes are exactly those the serializer writes (<see cref="SerializedJson{T}"/>, pinned by a test), so stored
-/// hashes stay valid across an upgrade, at a fraction of the cost. A compare against a stored hash (<see cref="Digest.Matches"/>) allocates nothing: a run where
-/// nothing changed makes no string per item.
+/// hashes stay valid across an upgrade, at a fraction of the cost. A compare against a stored hash
+/// (<see cref="Digest.Matches"/>) allocates nothing: a run where nothing changed makes no string per item.
 /// </remarks>
 internal static class ContentHash
 {
