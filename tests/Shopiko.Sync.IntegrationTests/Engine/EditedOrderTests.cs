@@ -16,7 +16,7 @@ public sealed class EditedOrderSqliteTests : EditedOrderTests
 
 /// <summary>Edited orders on the Warehouse Open sample store, loaded as it is (utf8 tables, its own documents) into MariaDB.</summary>
 [RequiresMariaDb]
-[RequiresEnvironment(SampleDump.Variable, "the path of mysql-sample-store.sql")]
+[RequiresSampleDump]
 public sealed class EditedOrderSampleStoreTests : EditedOrderTests
 {
     protected override Task<EditWorld> StartAsync(Action<ServerOptions>? configure = null) => EditWorld.SampleStoreAsync(configure);

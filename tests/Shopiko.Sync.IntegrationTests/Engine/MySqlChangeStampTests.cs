@@ -138,7 +138,7 @@ public class MySqlChangeStampTests(ITestOutputHelper output)
     {
         // A measurement, not a check: the server-wide counters also count what tests running beside it read, so it
         // runs only when asked for (SHOPIKO_MEASURE_ROWS=1), alone. What the stamp decides is checked by the tests above.
-        if (Environment.GetEnvironmentVariable(SampleDump.Variable) is null || Environment.GetEnvironmentVariable("SHOPIKO_MEASURE_ROWS") != "1")
+        if (SampleDump.Path is null || Environment.GetEnvironmentVariable("SHOPIKO_MEASURE_ROWS") != "1")
         {
             return;
         }

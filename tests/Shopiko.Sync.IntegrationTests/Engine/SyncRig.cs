@@ -80,14 +80,13 @@ public sealed class SyncRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// The Warehouse Open sample store (<c>SHOPIKO_WAREHOUSE_DUMP</c>) loaded as it is — its utf8 (3-byte) tables,
+    /// The Warehouse Open sample store (<see cref="SampleDump.Path"/>) loaded as it is — its utf8 (3-byte) tables,
     /// 914 goods, 17 objects, its own documents — on the shared MariaDB, orders imported to <paramref name="objectName"/>.
     /// </summary>
     public static async Task<SyncRig> StartOnSampleStoreAsync(string objectName, Action<ServerOptions>? configure = null)
     {
         var server = await MariaDbServer.GetSharedAsync();
-        var connectionString = await SampleDump.LoadAsync(server, Environment.GetEnvironmentVariable(SampleDump.Variable)
-            ?? throw new InvalidOperationException($"Set {SampleDump.Variable} to the path of mysql-sample-store.sql."));
+        var connectionString = await SampleDump.LoadAsync(server);
         return await ComposeAsync(WarehouseProvider.MySql, connectionString, null, objectName, configure, null, null);
     }
 

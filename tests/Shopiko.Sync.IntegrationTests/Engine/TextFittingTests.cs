@@ -15,7 +15,7 @@ namespace Shopiko.Sync.IntegrationTests.Engine;
 /// a warning; a record whose identity does not fit waits alone with the orders that need it.
 /// </summary>
 [RequiresMariaDb]
-[RequiresEnvironment(SampleDump.Variable, "the path of mysql-sample-store.sql")]
+[RequiresSampleDump]
 public sealed class SampleStoreTextFittingTests
 {
     private const string ObjectName = "Shop Sofia 3";

@@ -9,14 +9,12 @@ namespace Shopiko.Sync.IntegrationTests.Warehouse;
 
 /// <summary>
 /// The store against a real database nobody here wrote: the Warehouse Open 3.07 sample store dump
-/// (<c>SHOPIKO_WAREHOUSE_DUMP</c>, set by .ci/run) loaded into the self-started MariaDB.
+/// (<see cref="SampleDump.Path"/>) loaded into the self-started MariaDB.
 /// </summary>
 [RequiresMariaDb]
-[RequiresEnvironment(DumpVariable, "the path of mysql-sample-store.sql")]
+[RequiresSampleDump]
 public sealed class MariaDbConformanceTests
 {
-    private const string DumpVariable = "SHOPIKO_WAREHOUSE_DUMP";
-
     [StoreFact]
     public async Task Reads_the_sample_store_and_writes_a_sale_that_follows_its_numbering()
     {
@@ -76,18 +74,5 @@ public sealed class MariaDbConformanceTests
         (await sql.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM nextacct WHERE NextAcct = @Key", new { Key = $"S{maxSale + 1}" })).Should().Be(1);
     }
 
-    private static async Task<string> LoadDumpAsync()
-    {
-        var server = await MariaDbServer.GetSharedAsync();
-        var cs = await server.CreateDatabaseAsync("sample");
-        var database = new MySqlConnectionStringBuilder(cs).Database;
-        var script = (await File.ReadAllTextAsync(Environment.GetEnvironmentVariable(DumpVariable)!)).Replace("{0}", database, StringComparison.Ordinal);
-        // The dump saves and restores session variables (@OLD_...): allow them.
-        var loader = new MySqlConnectionStringBuilder(cs) { AllowUserVariables = true, DefaultCommandTimeout = 300 }.ConnectionString;
-        await using var connection = new MySqlConnection(loader);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(script, connection);
-        await command.ExecuteNonQueryAsync();
-        return cs;
-    }
+    private static async Task<string> LoadDumpAsync() => await SampleDump.LoadAsync(await MariaDbServer.GetSharedAsync());
 }

@@ -14,7 +14,7 @@ namespace Shopiko.Sync.IntegrationTests.Warehouse;
 /// number, dates and times, the cost at the time of sale, the note naming the shop order).
 /// </summary>
 [RequiresMariaDb]
-[RequiresEnvironment(SampleDump.Variable, "the path of mysql-sample-store.sql")]
+[RequiresSampleDump]
 public sealed class SaleRowsConformanceTests
 {
     private const int NativeAcct = 2;

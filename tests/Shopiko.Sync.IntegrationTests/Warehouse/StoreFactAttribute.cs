@@ -28,6 +28,12 @@ public sealed class RequiresMariaDbAttribute : RequiresAttribute
     public override string? SkipReason => MariaDbServer.IsAvailable ? null : MariaDbServer.UnavailableReason;
 }
 
+/// <summary>Needs the Warehouse Open sample store dump (<see cref="SampleDump.Path"/>).</summary>
+public sealed class RequiresSampleDumpAttribute : RequiresAttribute
+{
+    public override string? SkipReason => SampleDump.MissingReason;
+}
+
 /// <summary>Needs an environment variable (e.g. a connection string or a dump path).</summary>
 public sealed class RequiresEnvironmentAttribute(string variable, string purpose) : RequiresAttribute
 {

@@ -53,14 +53,7 @@ internal sealed class WarehouseProSchema
                 return configured;
             }
 
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shopiko.Sync.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            var root = dir?.FullName ?? throw new InvalidOperationException("Shopiko.Sync.sln not found above " + AppContext.BaseDirectory);
-            return Path.GetFullPath(Path.Combine(root, "..", "shared", "fixtures", "warehouse-pro-mssql", "schema.json"));
+            return Path.GetFullPath(Path.Combine(Shopiko.Sync.Testing.TestPaths.RepositoryRoot, "..", "shared", "fixtures", "warehouse-pro-mssql", "schema.json"));
         }
     }
 
