@@ -9,7 +9,7 @@ using Shopiko.Sync.Engine;
 namespace Shopiko.Sync.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue 12's scenarios, after the issue 6 ones on the same data, with the service's fast schedules running as shipped
+/// Issue 12's scenarios, after the issue 6 exports and order import on the same data, with the service's fast schedules running as shipped
 /// (<see cref="ServiceLoop"/>): the full reconciliation with nothing changed; 60 s of idling; desk sales, price changes
 /// and shop orders, each timed from the moment it is written until the other side holds it. The floor of a latency is
 /// the polling interval itself: a change waits up to one interval for the next pass however fast the pass is.
@@ -27,7 +27,7 @@ internal static class FastPathScenarios
     public static async Task<List<string[]>> RunAsync(BenchmarkContext context, int? reconciliations, TextWriter output, CancellationToken ct)
     {
         var rows = new List<string[]>();
-        // After the nomenclature import the catalogue holds new goods: one export settles them (and re-arms the fast path).
+        // After the order import the stock of the ordered goods has moved: one export settles it (and re-arms the fast path).
         var (settle, settleCost) = await context.RunEngineAsync("settle", Both, e => e.ExportAsync(cancellationToken: ct), ct).ConfigureAwait(false);
         output.WriteLine($"  settle: {settleCost.WallSeconds:N2} s, {settle.Export!.ItemsSent} sent; {Phases(settle)}");
         for (var i = 0; i < (reconciliations ?? 1); i++)
@@ -279,8 +279,8 @@ internal static class FastPathScenarios
     private static string Phases(RunReport report) =>
         string.Join(", ", report.Timings.Where(p => p.Key != "total" && p.Value >= 0.01).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.00}")));
 
-    // The size the reconciliation compared: after the issue 6 scenarios the catalogue holds the goods the nomenclature
-    // import made too, more than the 100,000 the targets are set for.
+    // The size the reconciliation compared, which the targets are set for: the catalogue of the exports (the scenarios run
+    // before the nomenclature import adds the shop's products).
     private static string Size(RunReport report) =>
         report.Export is { } e
             ? string.Create(CultureInfo.InvariantCulture, $"{Total(e.Products):N0} goods, {Total(e.Customers):N0} partners")
