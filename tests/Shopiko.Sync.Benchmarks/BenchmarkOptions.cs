@@ -50,8 +50,8 @@ public sealed record BenchmarkOptions
     public string SizeName { get; init; } = "full";
 
     /// <summary>
-    /// Also run issue 12's fast-path scenarios after the others (about four minutes per provider: 60 s of idling and
-    /// fifty timed changes with the service's fast schedules running).
+    /// Also run issue 12's fast-path scenarios, after the order import and before the nomenclature import (about four
+    /// minutes per provider: 60 s of idling and fifty timed changes with the service's fast schedules running).
     /// </summary>
     public bool FastPath { get; init; }
 

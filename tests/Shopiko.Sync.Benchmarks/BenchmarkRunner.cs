@@ -58,7 +58,7 @@ public static class BenchmarkRunner
             await RunAsync(context, results, output, ct,
                 ExportScenarios.FullAsync, ExportScenarios.NoChangeAsync, ExportScenarios.ChangedAsync, ImportScenarios.OrdersAsync).ConfigureAwait(false);
             // Issue 12's scenarios run before the nomenclature import, which adds the shop's products to the catalogue:
-            // its targets are set for the catalogue of the exports, 100,000 goods.
+            // its targets are set for the exports' catalogue (100,000 goods at the full size).
             List<string[]>? fast = null;
             if (options.FastPath)
             {

@@ -9,10 +9,11 @@ using Shopiko.Sync.Engine;
 namespace Shopiko.Sync.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue 12's scenarios, after the issue 6 exports and order import on the same data, with the service's fast schedules running as shipped
-/// (<see cref="ServiceLoop"/>): the full reconciliation with nothing changed; 60 s of idling; desk sales, price changes
-/// and shop orders, each timed from the moment it is written until the other side holds it. The floor of a latency is
-/// the polling interval itself: a change waits up to one interval for the next pass however fast the pass is.
+/// Issue 12's scenarios, after the issue 6 exports and order import on the same data, with the service's fast
+/// schedules running as shipped (<see cref="ServiceLoop"/>): the full reconciliation with nothing changed; 60 s of
+/// idling; desk sales, price changes and shop orders, each timed from the moment it is written until the other side
+/// holds it. The floor of a latency is the polling interval itself: a change waits up to one interval for the next
+/// pass however fast the pass is.
 /// </summary>
 internal static class FastPathScenarios
 {

@@ -45,4 +45,26 @@ public class BenchmarkSmokeTests
             perProvider.Single(f => f.Scenario == ScenarioNames.OrderImport).ItemsSent.Should().Be(BenchmarkSizes.Small.Orders);
         }
     }
+
+    [StoreFact]
+    public async Task The_reconciliation_compares_the_catalogue_the_exports_sent_not_the_shops_products_too()
+    {
+        // Issue 12's targets are set for the exports' catalogue; the nomenclature import adds the shop's products to it.
+        using var output = new StringWriter();
+        var options = new BenchmarkOptions
+        {
+            Sizes = BenchmarkSizes.Small,
+            SizeName = "small",
+            Providers = [WarehouseProvider.Sqlite],
+            FastPath = true,
+            Reconciliations = 1,
+        };
+
+        await BenchmarkRunner.RunAsync(options, output, CancellationToken.None);
+
+        var text = output.ToString();
+        var row = text.Split('\n').Single(l => l.StartsWith("| full reconciliation, nothing changed |", StringComparison.Ordinal));
+        row.Should().Contain($"| {BenchmarkSizes.Small.Goods:N0} goods, ", text).And.Contain(": 0 sent, ");
+        text.Should().Contain($"| {ScenarioNames.NomenclatureImport} | ", "the nomenclature import still runs, after the reconciliation");
+    }
 }
